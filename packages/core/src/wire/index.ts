@@ -1,0 +1,1 @@
+export type { CheckoutSession, OrderStatus, OrderView, ProblemDetails, RefundRequestBody, RefundView } from "./checkout.js"
