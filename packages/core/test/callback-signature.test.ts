@@ -41,8 +41,16 @@ const vectors: Array<[string, Record<string, unknown>, string]> = [
     "fHM+l4L1ycFWZDRTh/Vr8oybq1Q1xySdjyvmFQCmZ4s="
   ],
   ["2: the documented payload", docPayload, "O0Anl9kQbnjvsjje2oC3bk1Sk0/2xNxkn1h53QTIvBw="],
-  ["3: null terminalId and empty orderId", { ...docPayload, terminalId: null, orderId: "" }, "o3z5Ehse0C9PRKjxnOFc4/gTm9c4+0uArqolWp6YNow="],
-  ["4: amount 10, commission 0.1", { ...docPayload, amount: 10, commission: 0.1 }, "dOA9EUWjBOU0y/ZtiJ1kwF3n/kKVkrVsl7VLW/neFw4="]
+  [
+    "3: null terminalId and empty orderId",
+    { ...docPayload, terminalId: null, orderId: "" },
+    "o3z5Ehse0C9PRKjxnOFc4/gTm9c4+0uArqolWp6YNow="
+  ],
+  [
+    "4: amount 10, commission 0.1",
+    { ...docPayload, amount: 10, commission: 0.1 },
+    "dOA9EUWjBOU0y/ZtiJ1kwF3n/kKVkrVsl7VLW/neFw4="
+  ]
 ]
 
 describe("MIA callback signature (spec §6.2, vectors §6.3)", () => {
@@ -62,7 +70,11 @@ describe("MIA callback signature (spec §6.2, vectors §6.3)", () => {
   it("returns the notification with the bank's fields", async () => {
     const outcome = await verifyMiaCallback({ result: docPayload, signature: vectors[1]![2] }, KEY)
     if (!outcome.valid) throw new Error(outcome.message)
-    expect(outcome.notification).toMatchObject({ payId: docPayload.payId, amount: 100.5, orderId: docPayload.orderId })
+    expect(outcome.notification).toMatchObject({
+      payId: docPayload.payId,
+      amount: 100.5,
+      orderId: docPayload.orderId
+    })
     expect(outcome.notification.raw).toEqual(docPayload)
   })
 
@@ -74,7 +86,9 @@ describe("MIA callback signature (spec §6.2, vectors §6.3)", () => {
 
   it("accepts the older shape with the signature inside result", async () => {
     const signature = vectors[1]![2]
-    expect((await verifyMiaCallback({ result: { ...docPayload, signature }, ok: true }, KEY)).valid).toBe(true)
+    expect((await verifyMiaCallback({ result: { ...docPayload, signature }, ok: true }, KEY)).valid).toBe(
+      true
+    )
   })
 
   it.each([
@@ -102,28 +116,48 @@ describe("MIA callback signature (spec §6.2, vectors §6.3)", () => {
   it("rejects a correctly signed body that lacks payId", async () => {
     const { payId: _omit, ...result } = docPayload
     const signature = await signMiaCallback(result, KEY)
-    expect(await verifyMiaCallback({ result, signature }, KEY)).toMatchObject({ valid: false, reason: "malformed_notification" })
+    expect(await verifyMiaCallback({ result, signature }, KEY)).toMatchObject({
+      valid: false,
+      reason: "malformed_notification"
+    })
   })
 
   it("never throws and never accepts a forged body (property test)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.anything(), fc.string(), fc.json(), fc.record({ result: fc.anything(), signature: fc.anything() })), async (body) => {
-        const outcome = await verifyMiaCallback(body, KEY)
-        expect(outcome.valid).toBe(false)
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.anything(),
+          fc.string(),
+          fc.json(),
+          fc.record({ result: fc.anything(), signature: fc.anything() })
+        ),
+        async (body) => {
+          const outcome = await verifyMiaCallback(body, KEY)
+          expect(outcome.valid).toBe(false)
+        }
+      ),
       { numRuns: 3000 }
     )
   })
 
   it("accepts exactly the signed bodies among random results (property test)", async () => {
-    const field = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }))
+    const field = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+      fc.double({ noNaN: true, noDefaultInfinity: true })
+    )
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string({ minLength: 1 }), field), fc.boolean(), async (extra, tamper) => {
-        const result = { ...extra, qrId: "q", payId: "p", amount: 12.34 }
-        const signature = await signMiaCallback(result, KEY)
-        const body = { result: tamper ? { ...result, amount: 12.35 } : result, signature }
-        expect((await verifyMiaCallback(body, KEY)).valid).toBe(!tamper)
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.string({ minLength: 1 }), field),
+        fc.boolean(),
+        async (extra, tamper) => {
+          const result = { ...extra, qrId: "q", payId: "p", amount: 12.34 }
+          const signature = await signMiaCallback(result, KEY)
+          const body = { result: tamper ? { ...result, amount: 12.35 } : result, signature }
+          expect((await verifyMiaCallback(body, KEY)).valid).toBe(!tamper)
+        }
+      ),
       { numRuns: 1000 }
     )
   })

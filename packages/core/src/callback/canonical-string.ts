@@ -10,7 +10,8 @@ const MONEY_FIELDS = new Set(["amount", "commission"])
 export type CanonicalStringFailure = { readonly field: string; readonly problem: string }
 
 const formatMoney = (field: string, value: unknown): string | CanonicalStringFailure => {
-  const number = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : Number.NaN
+  const number =
+    typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : Number.NaN
   if (!Number.isFinite(number)) return { field, problem: "is not a number" }
   return number.toFixed(2)
 }

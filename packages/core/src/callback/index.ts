@@ -1,5 +1,9 @@
 export { canonicalCallbackString } from "./canonical-string.js"
 export type { CanonicalStringFailure } from "./canonical-string.js"
-export type { MiaCallbackNotification, MiaCallbackRejection, MiaCallbackVerification } from "./notification.js"
+export type {
+  MiaCallbackNotification,
+  MiaCallbackRejection,
+  MiaCallbackVerification
+} from "./notification.js"
 export { signMiaCallback } from "./sign-callback.js"
 export { verifyMiaCallback } from "./verify-callback.js"

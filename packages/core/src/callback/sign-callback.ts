@@ -12,8 +12,12 @@ import { sha256Base64 } from "./sha256-base64.js"
  * const result = { qrId: "q", payId: "p", amount: 10, currency: "MDL", qrStatus: "Paid" }
  * const body = { result, signature: await signMiaCallback(result, "my-signature-key") }
  */
-export const signMiaCallback = async (result: Readonly<Record<string, unknown>>, signatureKey: string): Promise<string> => {
+export const signMiaCallback = async (
+  result: Readonly<Record<string, unknown>>,
+  signatureKey: string
+): Promise<string> => {
   const text = canonicalCallbackString(result, signatureKey)
-  if (typeof text !== "string") throw new TypeError(`Cannot sign result: field ${text.field} ${text.problem}.`)
+  if (typeof text !== "string")
+    throw new TypeError(`Cannot sign result: field ${text.field} ${text.problem}.`)
   return sha256Base64(text)
 }

@@ -1,5 +1,9 @@
 import { canonicalCallbackString } from "./canonical-string.js"
-import type { MiaCallbackNotification, MiaCallbackRejection, MiaCallbackVerification } from "./notification.js"
+import type {
+  MiaCallbackNotification,
+  MiaCallbackRejection,
+  MiaCallbackVerification
+} from "./notification.js"
 import { sha256Base64, timingSafeEqualStrings } from "./sha256-base64.js"
 
 type JsonObject = Record<string, unknown>
@@ -72,10 +76,16 @@ const toNotification = (result: JsonObject): MiaCallbackNotification | string =>
  * if (!outcome.valid) return res.status(401).send(outcome.message)
  * await markOrderPaid(outcome.notification.orderId, outcome.notification.payId)
  */
-export const verifyMiaCallback = async (body: unknown, signatureKey: string): Promise<MiaCallbackVerification> => {
+export const verifyMiaCallback = async (
+  body: unknown,
+  signatureKey: string
+): Promise<MiaCallbackVerification> => {
   try {
     if (typeof signatureKey !== "string" || signatureKey.trim() === "") {
-      return reject("missing_signature_key", "No signature key given: pass the project's Signature Key from maibmerchants.")
+      return reject(
+        "missing_signature_key",
+        "No signature key given: pass the project's Signature Key from maibmerchants."
+      )
     }
     const parsed = parseBody(body)
     if (!parsed) return reject("malformed_body", "The callback body is not a JSON object.")
@@ -92,10 +102,14 @@ export const verifyMiaCallback = async (body: unknown, signatureKey: string): Pr
     }
     const expected = await sha256Base64(text)
     if (!timingSafeEqualStrings(expected, signature)) {
-      return reject("signature_mismatch", "The signature does not match: check the Signature Key of this project.")
+      return reject(
+        "signature_mismatch",
+        "The signature does not match: check the Signature Key of this project."
+      )
     }
     const notification = toNotification(result)
-    if (typeof notification === "string") return reject("malformed_notification", `Signed, but ${notification}.`)
+    if (typeof notification === "string")
+      return reject("malformed_notification", `Signed, but ${notification}.`)
     return { valid: true, notification }
   } catch (error) {
     // Only exotic inputs reach this (a getter that throws, a Proxy): still an answer, not a crash.

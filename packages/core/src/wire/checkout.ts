@@ -17,7 +17,14 @@
  * @example
  * const status: OrderStatus = "processing"
  */
-export type OrderStatus = "pending" | "processing" | "on-hold" | "completed" | "cancelled" | "refunded" | "failed"
+export type OrderStatus =
+  | "pending"
+  | "processing"
+  | "on-hold"
+  | "completed"
+  | "cancelled"
+  | "refunded"
+  | "failed"
 
 /**
  * The QR a shopper scans for one order.
@@ -106,5 +113,7 @@ export interface ProblemDetails {
   readonly code?: string | undefined
   readonly retryable?: boolean | undefined
   /** Field-level problems for validation errors. */
-  readonly errors?: ReadonlyArray<{ readonly field?: string | undefined; readonly message: string }> | undefined
+  readonly errors?:
+    | ReadonlyArray<{ readonly field?: string | undefined; readonly message: string }>
+    | undefined
 }

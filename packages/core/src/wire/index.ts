@@ -1,1 +1,8 @@
-export type { CheckoutSession, OrderStatus, OrderView, ProblemDetails, RefundRequestBody, RefundView } from "./checkout.js"
+export type {
+  CheckoutSession,
+  OrderStatus,
+  OrderView,
+  ProblemDetails,
+  RefundRequestBody,
+  RefundView
+} from "./checkout.js"
