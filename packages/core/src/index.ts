@@ -1,1 +1,16 @@
 export * from "./callback/index.js"
+export {
+  isMiaError,
+  MiaApiError,
+  MiaApiErrorEntry,
+  MiaAuthError,
+  type MiaError,
+  MiaResponseError,
+  MiaTransportError,
+  type MiaTransportErrorReason,
+  MiaValidationError
+} from "./errors/index.js"
+export type { RequestOptions } from "./internal/promise-facade.js"
+export { currentRequestTimeoutMs } from "./internal/request-timeout.js"
+export * from "./qr/index.js"
+export * from "./pos/index.js"

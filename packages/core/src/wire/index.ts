@@ -6,3 +6,15 @@ export type {
   RefundRequestBody,
   RefundView
 } from "./checkout.js"
+export type {
+  PosActivationConfirmBody,
+  PosActivationStartBody,
+  PosChargeBody,
+  PosChargeState,
+  PosChargeView,
+  PosLoginBody,
+  PosReportLine,
+  PosReportView,
+  PosSessionView,
+  PosShiftView
+} from "./pos.js"

@@ -1,0 +1,112 @@
+import { mkdir, readdir, rm } from "node:fs/promises"
+import { join } from "node:path"
+import type { BrowserContext, Page } from "playwright-core"
+
+/**
+ * What a journey gets: the browser, the demo's URL, and helpers that record steps and screenshots.
+ * @example
+ * await ctx.step("open the shop", async () => { await page.goto(ctx.url) })
+ */
+export interface JourneyContext {
+  readonly url: string
+  readonly context: BrowserContext
+  /** Runs one named step; a failure is reported with the step's name and ends the journey. */
+  step<T>(name: string, run: () => Promise<T>): Promise<T>
+  /** Saves a full-page PNG as `<screenshotDir>/<name>.png`. */
+  shot(page: Page, name: string): Promise<void>
+}
+
+/**
+ * One end-to-end scenario, run in its own pages against a running demo.
+ * @example
+ * const journey: Journey = { name: "purchase", run: async (ctx) => { ... } }
+ */
+export interface Journey {
+  readonly name: string
+  run(ctx: JourneyContext): Promise<void>
+}
+
+/**
+ * Totals of a run.
+ * @example
+ * const { passed, failed } = await runJourneys(journeys, options)
+ */
+export interface RunSummary {
+  readonly passed: number
+  readonly failed: number
+  readonly failures: ReadonlyArray<string>
+}
+
+/**
+ * Runs the journeys one after the other, each in fresh pages, and counts the steps that passed.
+ * A failed step ends its journey (its later steps depend on it) and the run goes on to the next.
+ * @example
+ * const summary = await runJourneys([purchase, posDay], { url, context, screenshotDir })
+ */
+export const runJourneys = async (
+  journeys: ReadonlyArray<Journey>,
+  options: { url: string; context: BrowserContext; screenshotDir: string; log: (line: string) => void }
+): Promise<RunSummary> => {
+  await mkdir(options.screenshotDir, { recursive: true })
+  // Pictures of an earlier run (and its failures) would pass for this one's.
+  for (const file of await readdir(options.screenshotDir)) {
+    if (file.endsWith(".png")) await rm(join(options.screenshotDir, file))
+  }
+  let passed = 0
+  const failures: string[] = []
+  // What the pages saw, printed when a step fails: API errors and browser console errors.
+  let trail: string[] = []
+  const note = (line: string) => {
+    trail.push(line)
+    if (trail.length > 40) trail = trail.slice(-40)
+  }
+  options.context.on("response", (response) => {
+    if (response.status() >= 400)
+      note(`${response.request().method()} ${response.url()} -> ${response.status()}`)
+  })
+  options.context.on("console", (message) => {
+    if (message.type() === "error") note(`console: ${message.text()}`)
+  })
+  options.context.on("weberror", (error) => note(`page error: ${error.error().message}`))
+  for (const journey of journeys) {
+    trail = []
+    options.log(`\n${journey.name}`)
+    const ctx: JourneyContext = {
+      url: options.url,
+      context: options.context,
+      step: async (name, run) => {
+        const started = Date.now()
+        try {
+          const value = await run()
+          passed++
+          options.log(`  ✓ ${name} (${Date.now() - started} ms)`)
+          return value
+        } catch (error) {
+          const message = error instanceof Error ? error.message.split("\n")[0] : String(error)
+          options.log(`  ✗ ${name}: ${message}`)
+          for (const line of trail) options.log(`      ${line}`)
+          throw new StepFailure(`${journey.name} › ${name}: ${message}`)
+        }
+      },
+      shot: async (page, name) => {
+        // A full-page picture of a scrolled page draws the sticky header halfway down.
+        await page.evaluate(() => window.scrollTo(0, 0))
+        await page.screenshot({ path: join(options.screenshotDir, `${name}.png`), fullPage: true })
+      }
+    }
+    try {
+      await journey.run(ctx)
+    } catch (error) {
+      failures.push(error instanceof StepFailure ? error.message : `${journey.name}: ${String(error)}`)
+      for (const page of options.context.pages()) {
+        await page
+          .screenshot({ path: join(options.screenshotDir, `failure-${journey.name}-${Date.now()}.png`) })
+          .catch(() => undefined)
+      }
+    }
+    for (const page of options.context.pages()) await page.close().catch(() => undefined)
+  }
+  return { passed, failed: failures.length, failures }
+}
+
+class StepFailure extends Error {}

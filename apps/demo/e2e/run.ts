@@ -1,0 +1,65 @@
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { startDemo } from "../server/start.js"
+import { buildStorefront } from "../server/build-storefront.js"
+import { launchChromium } from "./chromium.js"
+import { runJourneys } from "./harness.js"
+import { posDay } from "./pos-day.js"
+import { purchase } from "./purchase.js"
+
+// The browser tests: build the storefront, boot the whole demo on port 0 with a fresh data folder and
+// the embedded sandbox bank, drive Debian's Chromium through both journeys, shut everything down.
+const here = dirname(fileURLToPath(import.meta.url))
+const screenshotDir = process.env.MIA_DEMO_SCREENSHOTS ?? join(here, "..", "screenshots")
+const log = (line: string) => process.stdout.write(`${line}\n`)
+
+const main = async () => {
+  const started = Date.now()
+  const work = await mkdtemp(join(tmpdir(), "mia-demo-e2e-"))
+  const cleanups: Array<() => Promise<void>> = [() => rm(work, { recursive: true, force: true })]
+  try {
+    const browser = await launchChromium()
+    cleanups.unshift(browser.close)
+    const staticDir = join(work, "storefront")
+    await buildStorefront({ outDir: staticDir, quiet: true })
+    const demo = await startDemo({
+      port: 0,
+      dataDir: join(work, "data"),
+      staticDir,
+      env: {},
+      log: () => undefined
+    })
+    cleanups.unshift(demo.close)
+    log(`demo at ${demo.url} (storefront built, ${Date.now() - started} ms)`)
+    // MIA_DEMO_E2E_ONLY=pos-day runs one journey while working on it.
+    const only = process.env.MIA_DEMO_E2E_ONLY
+    const journeys = [purchase, posDay].filter((journey) => only === undefined || journey.name === only)
+    if (journeys.length === 0)
+      throw new Error(`MIA_DEMO_E2E_ONLY=${only} names no journey (purchase, pos-day)`)
+    browser.context.setDefaultTimeout(20_000)
+    const summary = await runJourneys(journeys, {
+      url: demo.url,
+      context: browser.context,
+      screenshotDir,
+      log
+    })
+    log(`\nscreenshots in ${screenshotDir}`)
+    for (const failure of summary.failures) log(`FAILED ${failure}`)
+    log(`browser: ${summary.passed} passed, ${summary.failed} failed`)
+    return summary.failed === 0 ? 0 : 1
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((e: unknown) => log(`cleanup: ${String(e)}`))
+    log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`browser tests could not run: ${error instanceof Error ? error.message : String(error)}`)
+    log("browser: 0 passed, 1 failed")
+    process.exit(1)
+  }
+)

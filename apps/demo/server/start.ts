@@ -1,0 +1,242 @@
+import { randomUUID } from "node:crypto"
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
+import { createMiaPosClient, createMiaQrClient, type MiaQrPromiseClient } from "@mia-sdk/core"
+import { miaCheckout, miaErrorHandler, miaPos, miaWebhook } from "@mia-sdk/express"
+import { createMiaSandbox, createPosSandbox, type MiaSandbox } from "@mia-sdk/sandbox"
+import { createMiaReconciler, createSqlOrderStore } from "@mia-sdk/webhooks"
+import type { DemoInfo, ReconcileSummary } from "../shared/types.js"
+import { createDemoApp, WEBHOOK_PATH } from "./app.js"
+import { type DemoConfig, DEFAULT_STATIC_DIR, readDemoConfig } from "./config.js"
+import { openDatabase } from "./database.js"
+import { createEmbeddedPhoneBank } from "./embedded-bank.js"
+import { DEMO_POS_SANDBOX, DEMO_POS_DEFAULTS } from "./pos-sandbox.js"
+
+/**
+ * Options of {@link startDemo}: anything left out comes from the environment ({@link readDemoConfig}).
+ * @example
+ * const demo = await startDemo({ port: 0, dataDir: "/tmp/demo-data", env: {} })
+ */
+export interface StartDemoOptions extends Partial<DemoConfig> {
+  /** The environment to read the rest from; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined
+  /** The built storefront; default `apps/demo/dist`. */
+  readonly staticDir?: string | undefined
+  /** Start-up and background messages; default `console.log`. */
+  readonly log?: ((line: string) => void) | undefined
+}
+
+/**
+ * A running demo.
+ * @example
+ * const { url, close } = await startDemo({ port: 0 })
+ */
+export interface RunningDemo {
+  /** `http://127.0.0.1:<port>`: the storefront and the merchant API. */
+  readonly url: string
+  readonly config: DemoConfig
+  readonly info: DemoInfo
+  /** The embedded bank's address (absent with a real bank). */
+  readonly sandboxUrl?: string | undefined
+  /** The embedded bank itself, for tests that look at its books. */
+  readonly sandbox?: MiaSandbox | undefined
+  /** Stops the background jobs, the servers and the database, in that order. */
+  close(): Promise<void>
+}
+
+const realBankClient = (env: Readonly<Record<string, string | undefined>>, config: DemoConfig) => {
+  const clientSecret = env.MIA_CLIENT_SECRET
+  if (!clientSecret)
+    throw new Error(
+      "MIA_CLIENT_ID is set but MIA_CLIENT_SECRET is not: set both (or neither for the embedded sandbox)."
+    )
+  return createMiaQrClient({
+    clientId: env.MIA_CLIENT_ID ?? "",
+    clientSecret,
+    signatureKey: env.MIA_SIGNATURE_KEY || undefined,
+    environment: config.bank === "maib-production" ? "production" : "sandbox",
+    baseUrl: env.MIA_BASE_URL || undefined
+  })
+}
+
+/**
+ * Starts the whole demo: the database (PGlite in the data folder, or PostgreSQL), the embedded
+ * sandbox bank (MIA QR API and MiaPos) unless MIA_* variables name a real one, and the merchant
+ * server with the SDK's routers and the built storefront.
+ * @example
+ * const demo = await startDemo({ port: 3000 })
+ * console.log(`open ${demo.url}`)
+ * process.on("SIGINT", () => demo.close())
+ */
+export const startDemo = async (options: StartDemoOptions = {}): Promise<RunningDemo> => {
+  const env = options.env ?? process.env
+  const { env: _env, staticDir: _static, log: _log, ...overrides } = options
+  const config: DemoConfig = { ...readDemoConfig(env), ...overrides }
+  const log = options.log ?? ((line: string) => console.log(line))
+  const closers: Array<() => Promise<unknown>> = []
+  const close = async () => {
+    for (const closer of closers.splice(0).reverse())
+      await closer().catch((e: unknown) => log(`shutdown: ${String(e)}`))
+  }
+
+  try {
+    const db = await openDatabase(config)
+    closers.push(() => db.close())
+    const store = createSqlOrderStore({ db: db.client })
+    await store.ready()
+
+    let client: MiaQrPromiseClient
+    let sandbox: MiaSandbox | undefined
+    let sandboxUrl: string | undefined
+    let signatureKey: string | undefined
+    const pos = config.bank === "embedded" ? createPosSandbox(DEMO_POS_SANDBOX) : undefined
+    if (config.bank === "embedded") {
+      // Callback re-sends a few seconds apart (not the bank's hours), so a demo server that was
+      // down for a moment still receives its payments soon after it is back.
+      sandbox = createMiaSandbox({
+        callbackRetryDelays: [1_000, 5_000, 15_000, 60_000],
+        modules: pos ? [pos] : []
+      })
+      const server = await sandbox.listen({ port: 0 })
+      closers.push(() => (sandbox as MiaSandbox).close())
+      sandboxUrl = server.url
+      client = createMiaQrClient({ baseUrl: server.url, ...sandbox.credentials })
+      signatureKey = sandbox.credentials.signatureKey
+    } else {
+      client = realBankClient(env, config)
+      signatureKey = env.MIA_SIGNATURE_KEY || undefined
+    }
+    closers.push(() => client.close())
+
+    const http = createServer()
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject)
+      http.listen(config.port, config.host, () => resolve())
+    })
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          http.close(() => resolve())
+          // Server-sent event streams never end by themselves.
+          http.closeAllConnections()
+        })
+    )
+    const { port } = http.address() as AddressInfo
+    const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`
+    const callbackUrl = `${config.publicUrl ?? url}${WEBHOOK_PATH}`
+    if (config.bank !== "embedded" && config.publicUrl === undefined) {
+      log(
+        "MIA_PUBLIC_URL is not set: the bank can't reach this server's webhook, so payments arrive by reconciliation only."
+      )
+    }
+    if (signatureKey === undefined) {
+      throw new Error(
+        "MIA_SIGNATURE_KEY is required with a real bank: the webhook verifies every callback with it."
+      )
+    }
+
+    // Once per order: after a restart the embedded bank no longer knows older QRs, and saying so
+    // every half minute would bury everything else in the console.
+    const reported = new Set<string>()
+    const reconciler = createMiaReconciler({
+      store,
+      api: client,
+      intervalMs: config.reconcileEveryMs || 60_000,
+      onError: (error, orderId) => {
+        if (reported.has(orderId)) return
+        reported.add(orderId)
+        log(
+          `reconciliation of order ${orderId} failed: ${error instanceof Error ? error.message : String(error)}`
+        )
+      }
+    })
+    if (config.reconcileEveryMs > 0) {
+      reconciler.start()
+      closers.push(() => reconciler.stop())
+    }
+    // The admin's button checks every pending order now, however recent.
+    const onDemand = createMiaReconciler({ store, api: client, olderThanMs: 0, actor: "admin-reconcile" })
+    const reconcile = async (): Promise<ReconcileSummary> => {
+      const report = await onDemand.runOnce()
+      return {
+        checked: report.checked,
+        changed: report.applied,
+        details: [
+          ...report.orders
+            .filter((o) => o.results.some((r) => r.outcome === "applied"))
+            .map((o) => `Order ${o.orderId} is now ${o.status}.`),
+          ...report.failed.map((f) => `Order ${f.orderId} could not be checked: ${String(f.error)}`)
+        ]
+      }
+    }
+
+    // The till's terminal lives in the embedded sandbox, which starts fresh on every run: its
+    // session (activation, tokens, shift) is kept in memory, like the sandbox's own books.
+    const posClient =
+      pos === undefined || sandboxUrl === undefined
+        ? undefined
+        : createMiaPosClient({
+            baseUrl: sandboxUrl,
+            device: {
+              device: "Cafeneaua Mia web till",
+              platformType: "web",
+              installationId: randomUUID(),
+              posAppVersion: 1
+            }
+          })
+    if (posClient !== undefined) closers.push(() => posClient.close())
+
+    const info: DemoInfo = {
+      bank: config.bank,
+      database: db.kind,
+      phone: sandbox !== undefined,
+      pos: pos !== undefined,
+      posDefaults: pos === undefined ? undefined : DEMO_POS_DEFAULTS
+    }
+    const app = createDemoApp({
+      info,
+      store,
+      reconcile,
+      checkout: miaCheckout({
+        store,
+        client,
+        callbackUrl,
+        // The demo has no login: anyone on this machine is the shop owner. A real shop checks its session here.
+        authorizeRefund: () => ({ actor: "admin (demo)" })
+      }),
+      webhook: miaWebhook({ store, signatureKey, confirmWith: client }),
+      pos:
+        posClient === undefined
+          ? undefined
+          : miaPos({
+              client: posClient,
+              terminal: {
+                terminalId: DEMO_POS_DEFAULTS.terminalId,
+                merchantIdno: DEMO_POS_DEFAULTS.merchantIdno
+              },
+              onWarning: (message) => log(message)
+            }),
+      errorHandler: miaErrorHandler(),
+      phone:
+        sandbox === undefined || sandboxUrl === undefined
+          ? undefined
+          : createEmbeddedPhoneBank({ sandbox, sandboxUrl, client, pos }),
+      smsInbox:
+        pos === undefined
+          ? undefined
+          : async () =>
+              pos.inbox.messages().map((m) => ({
+                to: m.phoneNumber,
+                text: m.text,
+                code: m.otpCode,
+                sentAt: new Date(m.sentAt).toISOString()
+              })),
+      staticDir: options.staticDir ?? DEFAULT_STATIC_DIR
+    })
+    http.on("request", app)
+    return { url, config, info, sandboxUrl, sandbox, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}

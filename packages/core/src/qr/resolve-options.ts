@@ -1,0 +1,131 @@
+import * as Redacted from "effect/Redacted"
+import { defaultRetryPolicy, type RetryPolicy } from "../internal/retry-policy.js"
+import { toRedacted } from "../internal/secret.js"
+import { checkInteger, type Issue, issue } from "../internal/validation.js"
+import { MIA_BASE_URLS, type MiaEnvironment } from "./environment.js"
+import type { MiaQrClientOptions } from "./options.js"
+
+/**
+ * Options after validation and defaults.
+ *
+ * @example
+ * const resolved = resolveQrOptions({ clientId: "id", clientSecret: "secret" })
+ */
+export interface ResolvedQrOptions {
+  readonly clientId: Redacted.Redacted<string>
+  readonly clientSecret: Redacted.Redacted<string>
+  readonly signatureKey: Redacted.Redacted<string> | undefined
+  readonly baseUrl: string
+  readonly timeoutMs: number
+  readonly retry: RetryPolicy
+  readonly refundPath: "current" | "legacy"
+  readonly transformClient: MiaQrClientOptions["transformClient"]
+}
+
+/** 30 s per attempt: generous for a bank, short enough that a hung connection surfaces. */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+const isNonBlankSecret = (value: unknown): boolean => {
+  const text = Redacted.isRedacted(value) ? Redacted.value(value as Redacted.Redacted<unknown>) : value
+  return typeof text === "string" && text.trim() !== ""
+}
+
+/**
+ * Validates client options (never echoing a secret) and fills defaults: environment `sandbox`,
+ * timeout 30 s, 2 retries, the current refund endpoint.
+ *
+ * @example
+ * resolveQrOptions({ clientId: "", clientSecret: "s" }) // { field: "clientId", rule: "required", ... }
+ */
+export const resolveQrOptions = (options: MiaQrClientOptions): ResolvedQrOptions | Issue => {
+  if (typeof options !== "object" || options === null) {
+    return issue("options", "required", "Pass { clientId, clientSecret } (from maib) to create a client.")
+  }
+  if (!isNonBlankSecret(options.clientId)) {
+    return issue(
+      "clientId",
+      "required",
+      "clientId is required: the project's Client ID from maibmerchants (MIA_CLIENT_ID)."
+    )
+  }
+  if (!isNonBlankSecret(options.clientSecret)) {
+    return issue(
+      "clientSecret",
+      "required",
+      "clientSecret is required: the project's Client Secret from maibmerchants (MIA_CLIENT_SECRET)."
+    )
+  }
+  if (options.signatureKey !== undefined && !isNonBlankSecret(options.signatureKey)) {
+    return issue(
+      "signatureKey",
+      "required",
+      "signatureKey, when given, must be the project's non-empty Signature Key."
+    )
+  }
+  const environment: MiaEnvironment = options.environment ?? "sandbox"
+  if (environment !== "sandbox" && environment !== "production") {
+    return issue(
+      "environment",
+      "one_of",
+      `environment must be "sandbox" or "production", got ${JSON.stringify(environment)}.`
+    )
+  }
+  let baseUrl = MIA_BASE_URLS[environment]
+  if (options.baseUrl !== undefined) {
+    let url: URL | undefined
+    try {
+      url = new URL(options.baseUrl)
+    } catch {
+      url = undefined
+    }
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+      return issue(
+        "baseUrl",
+        "url",
+        `baseUrl must be an http(s) URL such as https://sandbox.maibmerchants.md, got ${JSON.stringify(options.baseUrl)}.`
+      )
+    }
+    if (/\/v2\/?$/.test(url.pathname)) {
+      return issue(
+        "baseUrl",
+        "host_only",
+        "baseUrl is the host only (e.g. https://sandbox.maibmerchants.md): the client adds /v2/... itself."
+      )
+    }
+    baseUrl = options.baseUrl.replace(/\/+$/, "")
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    return issue(
+      "timeoutMs",
+      "positive",
+      `timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`
+    )
+  }
+  const retries =
+    checkInteger("maxRetries", options.maxRetries, { min: 0, max: 10 }) ??
+    checkInteger("retryBaseDelayMs", options.retryBaseDelayMs, { min: 0, max: 60_000 })
+  if (retries) return retries
+  const refundPath = options.refundPath ?? "current"
+  if (refundPath !== "current" && refundPath !== "legacy") {
+    return issue(
+      "refundPath",
+      "one_of",
+      `refundPath must be "current" or "legacy", got ${JSON.stringify(refundPath)}.`
+    )
+  }
+  return {
+    clientId: toRedacted(options.clientId),
+    clientSecret: toRedacted(options.clientSecret),
+    signatureKey: options.signatureKey === undefined ? undefined : toRedacted(options.signatureKey),
+    baseUrl,
+    timeoutMs,
+    retry: {
+      ...defaultRetryPolicy,
+      maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries,
+      baseDelayMs: options.retryBaseDelayMs ?? defaultRetryPolicy.baseDelayMs
+    },
+    refundPath,
+    transformClient: options.transformClient
+  }
+}

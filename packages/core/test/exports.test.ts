@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest"
+import * as root from "../src/index.js"
+
+describe("package exports", () => {
+  // Changing the public surface must be deliberate: update this snapshot in the same change.
+  it("the root exports exactly these runtime names", () => {
+    expect(Object.keys(root).sort()).toMatchInlineSnapshot(`
+      [
+        "DEFAULT_POS_TIME_ZONE",
+        "MIA_BASE_URLS",
+        "MiaApiError",
+        "MiaApiErrorEntry",
+        "MiaAuthError",
+        "MiaPosClient",
+        "MiaPosResultError",
+        "MiaPosSessionError",
+        "MiaQrClient",
+        "MiaResponseError",
+        "MiaTransportError",
+        "MiaValidationError",
+        "canonicalCallbackString",
+        "createMemoryPosSessionStore",
+        "createMiaPosClient",
+        "createMiaQrClient",
+        "currentRequestTimeoutMs",
+        "defaultPosRoutes",
+        "isMiaError",
+        "isMiaPosError",
+        "makeMiaPosClient",
+        "makeMiaPosClientWithHttpClient",
+        "makeMiaQrClient",
+        "makeMiaQrClientWithHttpClient",
+        "miaPosClientConfig",
+        "miaQrClientConfig",
+        "parsePosDateTime",
+        "parsePosSession",
+        "signMiaCallback",
+        "verifyMiaCallback",
+        "withPosOffset",
+      ]
+    `)
+  })
+})

@@ -1,0 +1,2 @@
+export { miaPos } from "./mia-pos.js"
+export type { MiaPosOptions, MiaPosRouterClient } from "./options.js"

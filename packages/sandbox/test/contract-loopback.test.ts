@@ -1,0 +1,3 @@
+import { describeMiaQrContract } from "./contract/mia-qr-contract.js"
+
+describeMiaQrContract("loopback")

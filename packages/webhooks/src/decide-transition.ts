@@ -1,0 +1,205 @@
+import { formatMoney } from "./money.js"
+import type { Order, OrderStatus, TransitionCode } from "./order.js"
+import type { ManualEvent, OrderEvent, PaymentEvent, QrClosedEvent, RefundEvent } from "./order-event.js"
+
+/**
+ * Fields a transition changes besides the status.
+ *
+ * @example
+ * const changes: OrderChanges = { payId: "p-1", paidAmountMinor: 15025 }
+ */
+export interface OrderChanges {
+  readonly payId?: string | undefined
+  readonly qrId?: string | undefined
+  readonly paidAmountMinor?: number | undefined
+  readonly refundedAmountMinor?: number | undefined
+  readonly duplicatePayIds?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * Why an event changed nothing.
+ *
+ * @example
+ * const code: IgnoreCode = "already_applied"
+ */
+export type IgnoreCode =
+  | "already_applied"
+  | "not_pending"
+  | "stale_qr"
+  | "unknown_payment"
+  | "not_paid"
+  | "already_refunded"
+  | "not_allowed"
+
+/**
+ * What {@link decideTransition} concluded: move the order (possibly to the same status, with
+ * recorded changes such as a duplicate-payment flag), or leave it as it is.
+ *
+ * @example
+ * const decision: TransitionDecision = { kind: "ignore", code: "already_applied", reason: "Payment p-1 was already applied" }
+ */
+export type TransitionDecision =
+  | {
+      readonly kind: "transition"
+      readonly to: OrderStatus
+      readonly code: TransitionCode
+      readonly reason: string
+      readonly changes: OrderChanges
+    }
+  | { readonly kind: "ignore"; readonly code: IgnoreCode; readonly reason: string }
+
+/** Statuses in which the order's money has arrived. */
+const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set(["processing", "completed", "on-hold"])
+
+const transition = (
+  to: OrderStatus,
+  code: TransitionCode,
+  reason: string,
+  changes: OrderChanges = {}
+): TransitionDecision => ({ kind: "transition", to, code, reason, changes })
+
+const ignore = (code: IgnoreCode, reason: string): TransitionDecision => ({ kind: "ignore", code, reason })
+
+const decidePayment = (order: Order, event: PaymentEvent): TransitionDecision => {
+  if (order.payId === event.payId || order.duplicatePayIds.includes(event.payId)) {
+    return ignore("already_applied", `Payment ${event.payId} was already applied to order ${order.orderId}`)
+  }
+  const paid = formatMoney(event.amountMinor, event.currency)
+  const received = { payId: event.payId, qrId: event.qrId ?? order.qrId, paidAmountMinor: event.amountMinor }
+  if (order.status === "pending" || order.status === "failed") {
+    if (event.currency.toUpperCase() !== order.currency.toUpperCase()) {
+      const expected = formatMoney(order.amountMinor, order.currency)
+      return transition(
+        "on-hold",
+        "currency_mismatch",
+        `Payment ${event.payId} of ${paid}, expected ${expected}`,
+        received
+      )
+    }
+    if (event.amountMinor !== order.amountMinor) {
+      const expected = formatMoney(order.amountMinor, order.currency)
+      return transition(
+        "on-hold",
+        "amount_mismatch",
+        `Payment ${event.payId} of ${paid}, expected ${expected}`,
+        received
+      )
+    }
+    const to = order.virtual ? "completed" : "processing"
+    return transition(to, "payment_received", `Payment ${event.payId} of ${paid} received`, received)
+  }
+  if (order.status === "cancelled") {
+    return transition(
+      "on-hold",
+      "paid_after_cancellation",
+      `Payment ${event.payId} of ${paid} arrived after the order was cancelled: review, then fulfil or refund`,
+      received
+    )
+  }
+  return transition(
+    order.status,
+    "duplicate_payment",
+    `Second payment ${event.payId} of ${paid} for an order already paid by ${order.payId ?? "another payment"}: refund it`,
+    { duplicatePayIds: [...order.duplicatePayIds, event.payId] }
+  )
+}
+
+const decideQrClosed = (order: Order, event: QrClosedEvent): TransitionDecision => {
+  if (order.status !== "pending") {
+    return ignore("not_pending", `QR ${event.qrId} closed, but order ${order.orderId} is ${order.status}`)
+  }
+  if (order.qrId !== undefined && order.qrId !== event.qrId) {
+    return ignore("stale_qr", `QR ${event.qrId} closed, but order ${order.orderId} now uses QR ${order.qrId}`)
+  }
+  const expired = event.qrStatus === "Expired"
+  return transition(
+    "cancelled",
+    expired ? "qr_expired" : "qr_cancelled",
+    `QR ${event.qrId} ${expired ? "expired" : "was cancelled"} unpaid`
+  )
+}
+
+const decideRefund = (order: Order, event: RefundEvent): TransitionDecision => {
+  const amount = formatMoney(event.amountMinor, order.currency)
+  if (order.duplicatePayIds.includes(event.payId)) {
+    return transition(
+      order.status,
+      "duplicate_payment_refunded",
+      `Refund ${event.refundId} of ${amount} returned duplicate payment ${event.payId}`,
+      { duplicatePayIds: order.duplicatePayIds.filter((payId) => payId !== event.payId) }
+    )
+  }
+  if (order.status === "refunded") {
+    return ignore("already_refunded", `Order ${order.orderId} is already fully refunded`)
+  }
+  if (!PAID_STATUSES.has(order.status)) {
+    return ignore("not_paid", `Refund ${event.refundId} for order ${order.orderId}, which is ${order.status}`)
+  }
+  if (order.payId !== event.payId) {
+    return ignore(
+      "unknown_payment",
+      `Refund ${event.refundId} is for payment ${event.payId}, not for this order`
+    )
+  }
+  const refundedAmountMinor = order.refundedAmountMinor + event.amountMinor
+  if (refundedAmountMinor >= order.paidAmountMinor) {
+    return transition("refunded", "refund_full", `Refund ${event.refundId} of ${amount}: fully refunded`, {
+      refundedAmountMinor
+    })
+  }
+  const total = formatMoney(refundedAmountMinor, order.currency)
+  return transition(
+    order.status,
+    "refund_partial",
+    `Refund ${event.refundId} of ${amount}: ${total} refunded in total`,
+    { refundedAmountMinor }
+  )
+}
+
+const MANUAL_FROM: Readonly<Record<ManualEvent["to"], ReadonlyArray<OrderStatus>>> = {
+  cancelled: ["pending", "failed"],
+  failed: ["pending"],
+  completed: ["processing"]
+}
+
+const decideManual = (order: Order, event: ManualEvent): TransitionDecision => {
+  if (!MANUAL_FROM[event.to].includes(order.status)) {
+    return ignore("not_allowed", `Order ${order.orderId} is ${order.status} and can't become ${event.to}`)
+  }
+  return transition(event.to, "manual", event.reason)
+}
+
+/**
+ * The order lifecycle as a pure function: given an order and an event, what should happen.
+ * No I/O, no clock; the store applies the result atomically. A final status is never
+ * downgraded, a payment is never lost (after cancellation it goes `on-hold`), and the same
+ * `payId` is never applied twice.
+ *
+ * @example
+ * import { decideTransition } from "@mia-sdk/webhooks"
+ *
+ * const decision = decideTransition(order, { type: "payment", payId: "p-1", amountMinor: order.amountMinor, currency: "MDL" })
+ * if (decision.kind === "transition") console.log(decision.to) // "processing"
+ */
+export const decideTransition = (order: Order, event: OrderEvent): TransitionDecision => {
+  switch (event.type) {
+    case "payment":
+      return decidePayment(order, event)
+    case "qr_closed":
+      return decideQrClosed(order, event)
+    case "refund":
+      return decideRefund(order, event)
+    case "manual":
+      return decideManual(order, event)
+  }
+}
+
+/**
+ * True when an event was ignored only because it came too early (a refund callback that overtook
+ * its payment's callback): it is not recorded as processed, so a later delivery still applies.
+ *
+ * @example
+ * isPremature({ type: "refund", refundId: "r", payId: "p", amountMinor: 1 }, "not_paid") // true
+ */
+export const isPremature = (event: OrderEvent, code: IgnoreCode): boolean =>
+  event.type === "refund" && code === "not_paid"

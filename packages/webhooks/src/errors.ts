@@ -1,0 +1,37 @@
+/**
+ * Stable codes of {@link MiaOrderError}.
+ *
+ * @example
+ * const code: MiaOrderErrorCode = "order_not_found"
+ */
+export type MiaOrderErrorCode = "invalid_order" | "order_not_found" | "order_exists" | "conflict" | "storage"
+
+/**
+ * A store operation was refused (bad input, unknown or conflicting order) or the database
+ * failed. `field` names the input to fix for `invalid_order`. `retryable` is true for `conflict`
+ * and `storage`, where the same call may succeed later.
+ *
+ * @example
+ * import { MiaOrderError } from "@mia-sdk/webhooks"
+ *
+ * try {
+ *   await store.createOrder({ orderId: "1001", amount: 10.001 })
+ * } catch (error) {
+ *   if (error instanceof MiaOrderError && error.code === "invalid_order") console.log(error.field) // "amount"
+ * }
+ */
+export class MiaOrderError extends Error {
+  override readonly name = "MiaOrderError"
+  readonly code: MiaOrderErrorCode
+  readonly field: string | undefined
+
+  constructor(code: MiaOrderErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.field = options?.field
+  }
+
+  get retryable(): boolean {
+    return this.code === "conflict" || this.code === "storage"
+  }
+}

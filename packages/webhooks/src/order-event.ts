@@ -1,0 +1,92 @@
+/**
+ * What can happen to an order. Amounts are integer minor units (bani). `payload` is the evidence
+ * (the verified callback, the API answer) and is recorded with the transition.
+ */
+
+/**
+ * The bank executed a payment (a verified callback, or found by reconciliation).
+ *
+ * @example
+ * const event: PaymentEvent = { type: "payment", payId: "p-1", qrId: "q-1", orderId: "1001", amountMinor: 15025, currency: "MDL" }
+ */
+export interface PaymentEvent {
+  readonly type: "payment"
+  readonly payId: string
+  readonly qrId?: string | undefined
+  readonly orderId?: string | undefined
+  readonly amountMinor: number
+  readonly currency: string
+  readonly executedAt?: string | undefined
+  readonly payload?: unknown
+}
+
+/**
+ * A QR ended unpaid: it expired or was cancelled (seen by reconciliation).
+ *
+ * @example
+ * const event: QrClosedEvent = { type: "qr_closed", qrId: "q-1", orderId: "1001", qrStatus: "Expired" }
+ */
+export interface QrClosedEvent {
+  readonly type: "qr_closed"
+  readonly qrId: string
+  readonly orderId?: string | undefined
+  readonly qrStatus: "Expired" | "Cancelled"
+  readonly payload?: unknown
+}
+
+/**
+ * The bank accepted a refund of `amountMinor` of payment `payId`.
+ *
+ * @example
+ * const event: RefundEvent = { type: "refund", refundId: "r-1", payId: "p-1", orderId: "1001", amountMinor: 5000 }
+ */
+export interface RefundEvent {
+  readonly type: "refund"
+  readonly refundId: string
+  readonly payId: string
+  readonly orderId?: string | undefined
+  readonly amountMinor: number
+  readonly payload?: unknown
+}
+
+/**
+ * A merchant decision: cancel or fail an unpaid order, complete a processing one (goods shipped).
+ *
+ * @example
+ * const event: ManualEvent = { type: "manual", orderId: "1001", to: "completed", reason: "Shipped" }
+ */
+export interface ManualEvent {
+  readonly type: "manual"
+  readonly orderId: string
+  readonly to: "cancelled" | "failed" | "completed"
+  readonly reason: string
+  readonly payload?: unknown
+}
+
+/**
+ * Any event {@link decideTransition} understands.
+ *
+ * @example
+ * const events: ReadonlyArray<OrderEvent> = [{ type: "manual", orderId: "1", to: "cancelled", reason: "Out of stock" }]
+ */
+export type OrderEvent = PaymentEvent | QrClosedEvent | RefundEvent | ManualEvent
+
+/**
+ * The idempotency key of an event: a payment is applied once per `payId`, a refund once per
+ * `refundId`, a QR closes once. Manual events have none (each is a new decision).
+ *
+ * @example
+ * eventKey({ type: "payment", payId: "p-1", amountMinor: 100, currency: "MDL" }) // "payment:p-1"
+ */
+export const eventKey = (event: OrderEvent): string | undefined => {
+  switch (event.type) {
+    case "payment":
+      return `payment:${event.payId}`
+    case "refund":
+      return `refund:${event.refundId}`
+    case "qr_closed":
+      return `qr_closed:${event.qrId}`
+    case "manual":
+      return undefined
+  }
+}

@@ -1,0 +1,78 @@
+import type { OrderEventBus } from "../events/order-event-bus.js"
+import type { SqlClient } from "./sql-client.js"
+import { createSqlOrderStore, type SqlOrderStore } from "./sql-store.js"
+
+/**
+ * Options of {@link openSqlOrderStore}.
+ *
+ * @example
+ * const options: OpenSqlOrderStoreOptions = { databaseUrl: process.env.DATABASE_URL, dataDir: "./data/orders" }
+ */
+export interface OpenSqlOrderStoreOptions {
+  /** A PostgreSQL URL: uses `pg` with a pool. Defaults to `process.env.DATABASE_URL`. */
+  readonly databaseUrl?: string | undefined
+  /** Where embedded PGlite keeps its files when no URL is set; in memory when omitted. */
+  readonly dataDir?: string | undefined
+  readonly events?: OrderEventBus | undefined
+  readonly now?: (() => number) | undefined
+}
+
+/**
+ * An opened SQL store and the way to close its database.
+ *
+ * @example
+ * const { store, close, engine } = await openSqlOrderStore()
+ * console.log(`orders in ${engine}`)
+ * process.on("SIGTERM", close)
+ */
+export interface OpenedSqlOrderStore {
+  readonly store: SqlOrderStore
+  readonly engine: "postgres" | "pglite"
+  /** Closes the pool or the embedded database. */
+  close(): Promise<void>
+}
+
+const environmentUrl = (): string | undefined =>
+  typeof process === "undefined" ? undefined : process.env.DATABASE_URL || undefined
+
+/**
+ * Opens the SQL order store with zero configuration: PostgreSQL through `pg` when a
+ * `DATABASE_URL` is set (production, several servers), embedded PGlite otherwise. Migrates the
+ * schema before returning. Install the driver you use (`pg` or `@electric-sql/pglite`).
+ *
+ * @example
+ * import { openSqlOrderStore } from "@mia-sdk/webhooks"
+ *
+ * const { store, close } = await openSqlOrderStore({ dataDir: "./data/orders" })
+ * await store.createOrder({ orderId: "1001", amount: 150.25 })
+ */
+export const openSqlOrderStore = async (
+  options: OpenSqlOrderStoreOptions = {}
+): Promise<OpenedSqlOrderStore> => {
+  const databaseUrl = options.databaseUrl ?? environmentUrl()
+  let db: SqlClient
+  let close: () => Promise<void>
+  let engine: OpenedSqlOrderStore["engine"]
+  if (databaseUrl !== undefined) {
+    const pg = await import("pg")
+    const Pool = pg.default?.Pool ?? pg.Pool
+    const pool = new Pool({ connectionString: databaseUrl })
+    db = pool
+    close = () => pool.end()
+    engine = "postgres"
+  } else {
+    const { PGlite } = await import("@electric-sql/pglite")
+    const pglite = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir)
+    db = pglite
+    close = () => pglite.close()
+    engine = "pglite"
+  }
+  const store = createSqlOrderStore({ db, events: options.events, now: options.now })
+  try {
+    await store.ready()
+  } catch (error) {
+    await close().catch(() => undefined)
+    throw error
+  }
+  return { store, engine, close }
+}

@@ -1,0 +1,516 @@
+import { decideTransition, isPremature, type TransitionDecision } from "../decide-transition.js"
+import { MiaOrderError } from "../errors.js"
+import { createOrderEventBus, type OrderChange, type OrderEventBus } from "../events/order-event-bus.js"
+import {
+  applyDecision,
+  attachQrRecord,
+  DEFAULT_ACTOR,
+  eventLookup,
+  listLimit,
+  newOrderRecord,
+  sameOrder,
+  unmatchedRecord
+} from "../internal/apply-decision.js"
+import { sqlAccess } from "../internal/sql-transaction.js"
+import {
+  integer,
+  json,
+  optionalText,
+  optionalTimestamp,
+  rowsOf,
+  status,
+  text,
+  timestamp,
+  transitionFromRow
+} from "../internal/sql-rows.js"
+import { validateNewOrder } from "../internal/validate-new-order.js"
+import type { Order, OrderTransition, UnmatchedPayment } from "../order.js"
+import { eventKey, type OrderEvent } from "../order-event.js"
+import type { SqlClient, SqlQueryable } from "./sql-client.js"
+import { migrateMiaSchema } from "./sql-migrations.js"
+import type { ApplyResult, OrderStore } from "./order-store.js"
+
+/**
+ * Options of {@link createSqlOrderStore}.
+ *
+ * @example
+ * import { PGlite } from "@electric-sql/pglite"
+ * const options: SqlOrderStoreOptions = { db: new PGlite() }
+ */
+export interface SqlOrderStoreOptions {
+  /** A PGlite instance, a `pg.Pool` or a `pg.Client`. */
+  readonly db: SqlClient
+  /** The bus changes are published on; a new one by default. */
+  readonly events?: OrderEventBus | undefined
+  /** Milliseconds since the epoch; `Date.now` by default. */
+  readonly now?: (() => number) | undefined
+  /** Apply the schema migrations before the first operation. Defaults to `true`. */
+  readonly migrate?: boolean | undefined
+}
+
+/**
+ * An {@link OrderStore} backed by SQL, plus `ready()` to run the migrations eagerly.
+ *
+ * @example
+ * const store: SqlOrderStore = createSqlOrderStore({ db })
+ * await store.ready() // fail fast at start-up if the database is unreachable
+ */
+export interface SqlOrderStore extends OrderStore {
+  /** Resolves once the schema is migrated (runs the migrations on the first call). */
+  ready(): Promise<void>
+}
+
+const MAX_ATTEMPTS = 5
+
+/** A compare-and-set update found the order changed by someone else: the transaction is retried. */
+class VersionConflict extends Error {}
+
+const orderColumns = `order_id, amount_minor, currency, description, is_virtual, status, paid_amount_minor,
+  refunded_amount_minor, pay_id, qr_id, qr_url, qr_expires_at, duplicate_pay_ids, version, created_at, updated_at`
+
+const orderFromRow = (
+  row: Readonly<Record<string, unknown>>,
+  history: ReadonlyArray<OrderTransition>
+): Order => {
+  const duplicates = json(row, "duplicate_pay_ids")
+  const duplicatePayIds = Array.isArray(duplicates) ? duplicates.map(String) : []
+  return {
+    orderId: text(row, "order_id"),
+    amountMinor: integer(row, "amount_minor"),
+    currency: text(row, "currency"),
+    description: text(row, "description"),
+    virtual: row.is_virtual === true,
+    status: status(row, "status"),
+    paidAmountMinor: integer(row, "paid_amount_minor"),
+    refundedAmountMinor: integer(row, "refunded_amount_minor"),
+    payId: optionalText(row, "pay_id"),
+    qrId: optionalText(row, "qr_id"),
+    qrUrl: optionalText(row, "qr_url"),
+    qrExpiresAt: optionalTimestamp(row, "qr_expires_at"),
+    duplicatePayment: duplicatePayIds.length > 0,
+    duplicatePayIds,
+    history,
+    version: integer(row, "version"),
+    createdAt: timestamp(row, "created_at"),
+    updatedAt: timestamp(row, "updated_at")
+  }
+}
+
+const unmatchedFromRow = (row: Readonly<Record<string, unknown>>): UnmatchedPayment => {
+  const payload = json(row, "payload")
+  return {
+    payId: text(row, "pay_id"),
+    qrId: optionalText(row, "qr_id"),
+    orderId: optionalText(row, "order_id"),
+    amountMinor: integer(row, "amount_minor"),
+    currency: text(row, "currency"),
+    reason: text(row, "reason"),
+    receivedAt: timestamp(row, "received_at"),
+    ...(payload === undefined || payload === null ? {} : { payload })
+  }
+}
+
+const jsonParam = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value))
+
+const historyFromJson = (value: unknown): ReadonlyArray<OrderTransition> =>
+  Array.isArray(value) ? rowsOf({ rows: value }).map(transitionFromRow) : []
+
+/** One round trip: the order row with its history aggregated in order. */
+const loadOrder = async (db: SqlQueryable, orderId: string, lock = false): Promise<Order | undefined> => {
+  const [row] = rowsOf(
+    await db.query(
+      `SELECT ${orderColumns}, (
+         SELECT coalesce(json_agg(json_build_object('at', h.at, 'from_status', h.from_status, 'to_status', h.to_status,
+           'code', h.code, 'reason', h.reason, 'actor', h.actor, 'payload', h.payload) ORDER BY h.id), '[]'::json)
+         FROM mia_order_history h WHERE h.order_id = o.order_id
+       ) AS history
+       FROM mia_orders o WHERE o.order_id = $1${lock ? " FOR UPDATE OF o" : ""}`,
+      [orderId]
+    )
+  )
+  return row === undefined ? undefined : orderFromRow(row, historyFromJson(json(row, "history")))
+}
+
+const insertHistory = (db: SqlQueryable, orderId: string, entry: OrderTransition) =>
+  db.query(
+    `INSERT INTO mia_order_history (order_id, at, from_status, to_status, code, reason, actor, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+    [orderId, entry.at, entry.from, entry.to, entry.code, entry.reason, entry.actor, jsonParam(entry.payload)]
+  )
+
+/** Writes a changed order if nobody changed it since `expected` was read (compare-and-set). */
+const updateOrder = async (db: SqlQueryable, order: Order, expected: Order) => {
+  const expectedVersion = expected.version
+  const { rows } = await db.query(
+    `UPDATE mia_orders SET status = $3, paid_amount_minor = $4, refunded_amount_minor = $5, pay_id = $6,
+       qr_id = $7, qr_url = $8, qr_expires_at = $9, duplicate_pay_ids = $10::jsonb, version = $11, updated_at = $12
+     WHERE order_id = $1 AND version = $2 RETURNING version`,
+    [
+      order.orderId,
+      expectedVersion,
+      order.status,
+      order.paidAmountMinor,
+      order.refundedAmountMinor,
+      order.payId ?? null,
+      order.qrId ?? null,
+      order.qrUrl ?? null,
+      order.qrExpiresAt ?? null,
+      JSON.stringify(order.duplicatePayIds),
+      order.version,
+      order.updatedAt
+    ]
+  )
+  if (rows.length === 0) throw new VersionConflict(`Order ${order.orderId} changed concurrently`)
+  if (order.qrId !== undefined && order.qrId !== expected.qrId) {
+    await db.query(
+      "INSERT INTO mia_order_qrs (qr_id, order_id) VALUES ($1, $2) ON CONFLICT (qr_id) DO NOTHING",
+      [order.qrId, order.orderId]
+    )
+  }
+}
+
+/** Finds the order an event is about: by id, then by any QR it ever had, then by payment. */
+const findOrder = async (db: SqlQueryable, event: OrderEvent): Promise<Order | undefined> => {
+  const by = eventLookup(event)
+  const byId = by.orderId === undefined ? undefined : await loadOrder(db, by.orderId)
+  if (byId !== undefined || (by.qrId === undefined && by.payId === undefined)) return byId
+  const { rows } = await db.query(
+    `SELECT order_id FROM (
+       SELECT 1 AS priority, order_id FROM mia_order_qrs WHERE qr_id = $1
+       UNION ALL SELECT 2, order_id FROM mia_orders WHERE pay_id = $2 OR duplicate_pay_ids @> jsonb_build_array($2::text)
+     ) AS candidates ORDER BY priority LIMIT 1`,
+    [by.qrId ?? null, by.payId ?? null]
+  )
+  const [row] = rowsOf({ rows })
+  return row === undefined ? undefined : loadOrder(db, text(row, "order_id"))
+}
+
+/** Postgres' code for a division by zero: the guard below uses it to undo a whole statement. */
+const DIVISION_BY_ZERO = "22012"
+
+const isDivisionByZero = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && (error as { code?: unknown }).code === DIVISION_BY_ZERO
+
+/**
+ * Applies a decided transition in ONE statement, atomic on its own (no transaction round trips):
+ * a compare-and-set update of the order, the idempotency claim and the history entry. When the
+ * update found another version nothing is written ("conflict": re-read and decide again); when
+ * the key was taken meanwhile, the guard divides by zero so the statement, update included, is
+ * rolled back ("taken").
+ */
+const writeTransition = async (
+  db: SqlQueryable,
+  key: string | undefined,
+  next: Order,
+  expected: Order,
+  entry: OrderTransition
+): Promise<"applied" | "conflict" | "taken"> => {
+  try {
+    const { rows } = await db.query(
+      `WITH upd AS (
+         UPDATE mia_orders SET status = $5, paid_amount_minor = $6, refunded_amount_minor = $7, pay_id = $8, qr_id = $9,
+           qr_url = $10, qr_expires_at = $11, duplicate_pay_ids = $12::jsonb, version = $13, updated_at = $3
+         WHERE order_id = $2 AND version = $4 RETURNING order_id
+       ), claim AS (
+         INSERT INTO mia_processed_events (event_key, order_id, outcome, processed_at)
+         SELECT $1::text, order_id, 'applied', $3 FROM upd WHERE $1::text IS NOT NULL
+         ON CONFLICT (event_key) DO NOTHING RETURNING event_key
+       ), history AS (
+         INSERT INTO mia_order_history (order_id, at, from_status, to_status, code, reason, actor, payload)
+         SELECT order_id, $3, $14, $15, $16, $17, $18, $19::jsonb FROM upd
+       ), qrs AS (
+         INSERT INTO mia_order_qrs (qr_id, order_id) SELECT $9, order_id FROM upd WHERE $20
+         ON CONFLICT (qr_id) DO NOTHING
+       )
+       SELECT CASE WHEN (SELECT count(*) FROM upd) = 0 THEN 0
+                   WHEN $1::text IS NULL THEN 1
+                   ELSE 1 / (SELECT count(*) FROM claim)::int END AS applied`,
+      [
+        key ?? null,
+        next.orderId,
+        next.updatedAt,
+        expected.version,
+        next.status,
+        next.paidAmountMinor,
+        next.refundedAmountMinor,
+        next.payId ?? null,
+        next.qrId ?? null,
+        next.qrUrl ?? null,
+        next.qrExpiresAt ?? null,
+        JSON.stringify(next.duplicatePayIds),
+        next.version,
+        entry.from,
+        entry.to,
+        entry.code,
+        entry.reason,
+        entry.actor,
+        jsonParam(entry.payload),
+        next.qrId !== undefined && next.qrId !== expected.qrId
+      ]
+    )
+    const [row] = rowsOf({ rows })
+    return row !== undefined && Number(row.applied) === 1 ? "applied" : "conflict"
+  } catch (error) {
+    if (isDivisionByZero(error)) return "taken"
+    throw error
+  }
+}
+
+const storageError = (operation: string, error: unknown): MiaOrderError =>
+  error instanceof MiaOrderError
+    ? error
+    : new MiaOrderError(
+        "storage",
+        `The order store failed during ${operation}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error }
+      )
+
+/**
+ * An {@link OrderStore} on SQL: one implementation for PGlite (the embedded default) and
+ * PostgreSQL through `pg` (production, several servers on one database). Idempotency is a
+ * primary key on the processed `payId` / `refundId`; each change is one atomic statement that
+ * compare-and-sets the order (`UPDATE ... WHERE version = $n`), claims the key and records the
+ * history, so concurrent deliveries apply once, across servers too.
+ * Tables are prefixed `mia_`; migrations run on first use (see {@link migrateMiaSchema}).
+ *
+ * @example
+ * import { PGlite } from "@electric-sql/pglite"
+ * import { createSqlOrderStore } from "@mia-sdk/webhooks"
+ *
+ * const store = createSqlOrderStore({ db: new PGlite("./data/orders") })
+ * await store.createOrder({ orderId: "1001", amount: 150.25 })
+ */
+export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStore => {
+  const access = sqlAccess(options.db)
+  const events = options.events ?? createOrderEventBus()
+  const clock = options.now ?? Date.now
+  const nowIso = () => new Date(clock()).toISOString()
+  let migrated: Promise<void> | undefined
+
+  const ready = (): Promise<void> => {
+    if (options.migrate === false) return Promise.resolve()
+    if (migrated === undefined) {
+      migrated = migrateMiaSchema(options.db).then(() => undefined)
+      // A failed migration is not cached: the next call tries again.
+      migrated.catch(() => {
+        migrated = undefined
+      })
+    }
+    return migrated
+  }
+
+  /** Runs `work` in a transaction, retried when a compare-and-set lost a race. */
+  const inTransaction = async <T>(operation: string, work: (tx: SqlQueryable) => Promise<T>): Promise<T> => {
+    try {
+      await ready()
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await access.transaction(work)
+        } catch (error) {
+          if (!(error instanceof VersionConflict)) throw error
+          if (attempt >= MAX_ATTEMPTS) {
+            throw new MiaOrderError("conflict", `${error.message}; gave up after ${MAX_ATTEMPTS} attempts`)
+          }
+        }
+      }
+    } catch (error) {
+      throw storageError(operation, error)
+    }
+  }
+
+  const read = async <T>(operation: string, work: (db: SqlQueryable) => Promise<T>): Promise<T> => {
+    try {
+      await ready()
+      return await work({ query: access.query })
+    } catch (error) {
+      throw storageError(operation, error)
+    }
+  }
+
+  /**
+   * One attempt at applying an event, in two round trips: read the order, then write the decided
+   * outcome in a single atomic statement guarded by the order's version and the event's key.
+   */
+  const applyOnce = async (
+    db: SqlQueryable,
+    event: OrderEvent,
+    actor: string
+  ): Promise<{ result: ApplyResult; change?: OrderChange }> => {
+    const at = nowIso()
+    const key = eventKey(event)
+    const order = await findOrder(db, event)
+    const duplicate = async () => ({
+      result: {
+        outcome: "duplicate",
+        eventKey: key ?? "",
+        order: order === undefined ? undefined : await loadOrder(db, order.orderId)
+      } as const
+    })
+    // The processed-events primary key is the idempotency guard: a second writer of the same key
+    // (even in another transaction on another server) finds it taken.
+    const claim = async (outcome: string): Promise<boolean> => {
+      if (key === undefined) return true
+      const { rows } = await db.query(
+        `INSERT INTO mia_processed_events (event_key, order_id, outcome, processed_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (event_key) DO NOTHING RETURNING event_key`,
+        [key, order?.orderId ?? null, outcome, at]
+      )
+      return rows.length > 0
+    }
+
+    if (order === undefined) {
+      if (event.type !== "payment") {
+        if (!(await claim("ignored"))) return duplicate()
+        return {
+          result: { outcome: "ignored", code: "unknown_order", reason: "No order matches this event" }
+        }
+      }
+      const payment = unmatchedRecord(event, at)
+      const { rows } = await db.query(
+        `WITH claim AS (
+           INSERT INTO mia_processed_events (event_key, order_id, outcome, processed_at) VALUES ($1, NULL, 'unmatched', $9)
+           ON CONFLICT (event_key) DO NOTHING RETURNING event_key
+         ), kept AS (
+           INSERT INTO mia_unmatched_payments (pay_id, qr_id, order_id, amount_minor, currency, reason, payload, received_at)
+           SELECT $2, $3, $4, $5, $6, $7, $8::jsonb, $9 FROM claim ON CONFLICT (pay_id) DO NOTHING
+         )
+         SELECT count(*)::int AS claimed FROM claim`,
+        [
+          key,
+          payment.payId,
+          payment.qrId ?? null,
+          payment.orderId ?? null,
+          payment.amountMinor,
+          payment.currency,
+          payment.reason,
+          jsonParam(payment.payload),
+          payment.receivedAt
+        ]
+      )
+      const [row] = rowsOf({ rows })
+      if (row === undefined || Number(row.claimed) === 0) return duplicate()
+      return { result: { outcome: "unmatched", payment } }
+    }
+    const decision: TransitionDecision = decideTransition(order, event)
+    if (decision.kind === "ignore") {
+      // A refund that overtook its payment is not recorded, so a later delivery can still apply it.
+      if (!isPremature(event, decision.code) && !(await claim("ignored"))) return duplicate()
+      return { result: { outcome: "ignored", order, code: decision.code, reason: decision.reason } }
+    }
+    const changed = applyDecision(order, decision, { at, actor, payload: event.payload })
+    const written = await writeTransition(db, key, changed.order, order, changed.transition)
+    if (written === "conflict") throw new VersionConflict(`Order ${order.orderId} changed concurrently`)
+    if (written === "taken") return duplicate()
+    return {
+      result: { outcome: "applied", ...changed },
+      change: { orderId: order.orderId, ...changed }
+    }
+  }
+
+  /** Applies an event, deciding again whenever another writer changed the order first. */
+  const applyWithRetries = async (event: OrderEvent, actor: string) => {
+    try {
+      await ready()
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await applyOnce({ query: access.query }, event, actor)
+        } catch (error) {
+          if (!(error instanceof VersionConflict)) throw error
+          if (attempt >= MAX_ATTEMPTS) {
+            throw new MiaOrderError("conflict", `${error.message}; gave up after ${MAX_ATTEMPTS} attempts`)
+          }
+        }
+      }
+    } catch (error) {
+      throw storageError("applyEvent", error)
+    }
+  }
+
+  return {
+    events,
+    ready,
+    async createOrder(input, applyOptions) {
+      const valid = validateNewOrder(input)
+      const candidate = newOrderRecord(valid, nowIso(), applyOptions?.actor ?? DEFAULT_ACTOR)
+      const { order, created } = await inTransaction("createOrder", async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO mia_orders (order_id, amount_minor, currency, description, is_virtual, status, version, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+          [
+            candidate.orderId,
+            candidate.amountMinor,
+            candidate.currency,
+            candidate.description,
+            candidate.virtual,
+            candidate.status,
+            candidate.version,
+            candidate.createdAt
+          ]
+        )
+        if (inserted.rows.length === 0) {
+          const existing = await loadOrder(tx, valid.orderId)
+          if (existing !== undefined && sameOrder(existing, valid)) return { order: existing, created: false }
+          throw new MiaOrderError("order_exists", `Order ${valid.orderId} already exists with other values`, {
+            field: "orderId"
+          })
+        }
+        for (const entry of candidate.history) await insertHistory(tx, candidate.orderId, entry)
+        return { order: candidate, created: true }
+      })
+      const [transition] = order.history
+      if (created && transition !== undefined) events.publish({ orderId: order.orderId, order, transition })
+      return order
+    },
+    getOrder: (orderId) => read("getOrder", (db) => loadOrder(db, orderId)),
+    findOrderByQrId: (qrId) =>
+      read("findOrderByQrId", async (db) => {
+        const [row] = rowsOf(await db.query("SELECT order_id FROM mia_order_qrs WHERE qr_id = $1", [qrId]))
+        return row === undefined ? undefined : loadOrder(db, text(row, "order_id"))
+      }),
+    async attachQr(orderId, qr, applyOptions) {
+      const changed = await inTransaction("attachQr", async (tx) => {
+        const order = await loadOrder(tx, orderId, true)
+        if (order === undefined) {
+          throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
+        }
+        const next = attachQrRecord(order, qr, { at: nowIso(), actor: applyOptions?.actor ?? DEFAULT_ACTOR })
+        await updateOrder(tx, next.order, order)
+        await insertHistory(tx, orderId, next.transition)
+        return next
+      })
+      events.publish({ orderId, ...changed })
+      return changed.order
+    },
+    async applyEvent(event, applyOptions) {
+      const actor = applyOptions?.actor ?? DEFAULT_ACTOR
+      const { result, change } = await applyWithRetries(event, actor)
+      if (change !== undefined) events.publish(change)
+      return result
+    },
+    listOrders: (filter = {}) =>
+      read("listOrders", async (db) => {
+        const { rows } = await db.query(
+          `SELECT order_id FROM mia_orders
+           WHERE ($1::text[] IS NULL OR status = ANY($1::text[])) AND ($2::timestamptz IS NULL OR updated_at < $2::timestamptz)
+           ORDER BY updated_at, order_id LIMIT $3`,
+          [
+            filter.statuses === undefined ? null : [...filter.statuses],
+            filter.updatedBefore ?? null,
+            listLimit(filter.limit)
+          ]
+        )
+        const orders: Array<Order> = []
+        for (const row of rowsOf({ rows })) {
+          const order = await loadOrder(db, text(row, "order_id"))
+          if (order !== undefined) orders.push(order)
+        }
+        return orders
+      }),
+    listUnmatchedPayments: () =>
+      read("listUnmatchedPayments", async (db) =>
+        rowsOf(await db.query("SELECT * FROM mia_unmatched_payments ORDER BY received_at, pay_id")).map(
+          unmatchedFromRow
+        )
+      )
+  }
+}
