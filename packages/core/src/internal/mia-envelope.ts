@@ -172,7 +172,10 @@ export const resultDecoder = <A, I>(
  * const decodeQr = wireResultDecoder(decodeQrDetails)
  * const qr = yield* decodeQr("getQr", result)
  */
-export const wireResultDecoder = <A>(decoder: WireDecoder<A>, options: { readonly sensitive?: boolean } = {}) => {
+export const wireResultDecoder = <A>(
+  decoder: WireDecoder<A>,
+  options: { readonly sensitive?: boolean } = {}
+) => {
   const sensitive = options.sensitive === true
   return (operation: string, result: unknown, status = 200): Either.Either<A, MiaResponseError> => {
     const decoded = decoder(result)

@@ -74,7 +74,13 @@ export interface WireIssue {
 export type WireDecoder<A> = (value: unknown, path?: string) => Either.Either<A, WireIssue>
 
 const describe = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "an array"
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
@@ -132,7 +138,9 @@ const readerFor = (kind: WireKind): Reader => {
  * const decodeRefund = wireRecord({ refundId: { kind: "string" }, status: { kind: { enum: ["Created"] }, required: true } })
  * decodeRefund({ refundId: "r", status: "created", extra: 1 }) // Either.right({ refundId: "r", status: "Created" })
  */
-export const wireRecord = <const F extends Record<string, WireField>>(fields: F): WireDecoder<WireRecord<F>> => {
+export const wireRecord = <const F extends Record<string, WireField>>(
+  fields: F
+): WireDecoder<WireRecord<F>> => {
   const table = Object.keys(fields).map((name) => ({
     name,
     required: fields[name]!.required === true,
@@ -145,7 +153,8 @@ export const wireRecord = <const F extends Record<string, WireField>>(fields: F)
       const raw = value[field.name]
       const fieldPath = `${path}.${field.name}`
       if (raw === undefined || raw === null) {
-        if (field.required) return Either.left({ path: fieldPath, expected: "a value", actual: describe(raw) })
+        if (field.required)
+          return Either.left({ path: fieldPath, expected: "a value", actual: describe(raw) })
         continue
       }
       const read = field.read(raw, fieldPath)

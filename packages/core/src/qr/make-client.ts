@@ -118,7 +118,8 @@ const build = (
             status: 200,
             reason: "unexpected_result",
             bodySnippet: "",
-            message: "token: the bank answered without a usable token (empty accessToken or non-positive expiresIn)."
+            message:
+              "token: the bank answered without a usable token (empty accessToken or non-positive expiresIn)."
           })
       ),
       Effect.mapError(tokenRefusal),
@@ -171,7 +172,11 @@ const build = (
 
     const listPayments: MiaQrClientService["listPayments"] = (filter) =>
       withValid("listPayments", prepareListPayments(filter), (query) =>
-        call({ operation: "listPayments", method: "GET", path: "/v2/mia/payments", query }, decodePaymentPage, true)
+        call(
+          { operation: "listPayments", method: "GET", path: "/v2/mia/payments", query },
+          decodePaymentPage,
+          true
+        )
       ).pipe(span("listPayments"))
 
     const paginate = <
@@ -299,7 +304,11 @@ const build = (
 
       getPayment: (payId) =>
         withValid("getPayment", checkId("payId", payId) ?? payId, (id) =>
-          call({ operation: "getPayment", method: "GET", path: path("/v2/mia/payments/{id}", id) }, decodePaymentResult, true)
+          call(
+            { operation: "getPayment", method: "GET", path: path("/v2/mia/payments/{id}", id) },
+            decodePaymentResult,
+            true
+          )
         ).pipe(span("getPayment", { "mia.pay_id": payId })),
 
       testPay: (input) =>

@@ -1,4 +1,5 @@
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
+import { HttpResponse } from "msw"
 import { describe, expect, it } from "@effect/vitest"
 import {
   Cause,
@@ -12,9 +13,17 @@ import {
   Redacted,
   Stream,
   TestClock,
+  TestServices,
   Tracer
 } from "effect"
-import { MiaApiError, MiaQrClient, makeMiaQrClient, MiaValidationError } from "../../src/index.js"
+import {
+  MiaApiError,
+  MiaQrClient,
+  MiaResponseError,
+  MiaTransportError,
+  MiaValidationError,
+  makeMiaQrClient
+} from "../../src/index.js"
 import { BASE_URL, CLIENT_ID, CLIENT_SECRET, fail, fakeBank, ok, QR_ID, qrDetails } from "./fake-bank.js"
 
 const bank = fakeBank()
@@ -139,6 +148,31 @@ describe("Effect API", () => {
       expect(get?.headers.traceparent).toBeUndefined()
       expect(cancel?.headers["content-type"]).toBe("application/json")
       expect(cancel?.body).toEqual({ reason: "x" })
+    })
+  )
+
+  it.scoped("layerHttpClient: timeouts cancel the request, errors are the same typed values", () =>
+    Effect.gen(function* () {
+      const seen: Array<AbortSignal> = []
+      bank.on(`GET /v2/mia/qr/${QR_ID}`, async (_request, _attempt, raw) => {
+        seen.push(raw.signal)
+        await new Promise(() => undefined)
+        return ok(qrDetails)
+      })
+      bank.on(`POST /v2/mia/qr/${QR_ID}/cancel`, () =>
+        HttpResponse.text("<html>blocked</html>", { status: 403 })
+      )
+      const layer = MiaQrClient.layerHttpClient({ ...options, timeoutMs: 30, maxRetries: 0 }).pipe(
+        Layer.provide(FetchHttpClient.layer)
+      )
+      const mia = yield* serviceOf(layer)
+      const timeout = yield* Effect.flip(mia.getQr(QR_ID)).pipe(TestServices.provideLive)
+      expect(timeout).toBeInstanceOf(MiaTransportError)
+      expect(timeout._tag === "MiaTransportError" && timeout.reason).toBe("timeout")
+      expect(seen[0]?.aborted).toBe(true)
+      const blocked = yield* Effect.flip(mia.cancelQr(QR_ID, { reason: "x" }))
+      expect(blocked).toBeInstanceOf(MiaResponseError)
+      expect(blocked._tag === "MiaResponseError" && blocked.status).toBe(403)
     })
   )
 
@@ -269,7 +303,9 @@ describe("MiaQrClient.layerTest", () => {
       const mia = yield* Effect.provide(MiaQrClient, layer)
       expect(yield* mia.getQr("q1")).toEqual({ qrId: "q1", status: "Paid", type: "Dynamic" })
       const exit = yield* Effect.exit(mia.getPayment("p1"))
-      expect(Exit.isFailure(exit) && String(Cause.squash(exit.cause))).toContain("getPayment is not implemented")
+      expect(Exit.isFailure(exit) && String(Cause.squash(exit.cause))).toContain(
+        "getPayment is not implemented"
+      )
       expect(bank.recorded).toHaveLength(0)
     })
   )

@@ -191,7 +191,12 @@ describe("envelope and error mapping", () => {
 describe("token responses the client cannot use", () => {
   it("an empty accessToken is a MiaResponseError and nothing else is sent", async () => {
     bank.on("POST /v2/auth/token", () => ok({ accessToken: "", expiresIn: 300 }))
-    client = createMiaQrClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: BASE_URL, maxRetries: 0 })
+    client = createMiaQrClient({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      baseUrl: BASE_URL,
+      maxRetries: 0
+    })
     const error = (await rejection(client.getQr(QR_ID))) as MiaResponseError
     expect(error).toBeInstanceOf(MiaResponseError)
     expect(error.operation).toBe("token")

@@ -20,7 +20,7 @@ export interface Recorded {
 }
 
 type Reply = Response | Promise<Response>
-type Route = (request: Recorded, attempt: number) => Reply
+type Route = (request: Recorded, attempt: number, raw: Request) => Reply
 
 /**
  * A scripted bank on msw: routes keyed by `METHOD /path`, every request recorded. The token
@@ -72,7 +72,7 @@ export const fakeBank = () => {
           { ok: false, errors: [{ errorCode: "404", errorMessage: `no route ${key}` }] },
           { status: 404 }
         )
-      return route(entry, attempt)
+      return route(entry, attempt, request)
     })
   )
 

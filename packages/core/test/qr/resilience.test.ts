@@ -227,8 +227,23 @@ describe("timeouts and aborts", () => {
     expect((await client.getQr(QR_ID)).qrId).toBe(QR_ID)
   })
 
-  it("aborting the signal rejects with reason aborted and is not retried", async () => {
-    bank.on(getQrPath, async () => {
+  it("a timed-out request is really cancelled (the bank sees the abort)", async () => {
+    const seen: Array<AbortSignal> = []
+    bank.on(getQrPath, async (_request, _attempt, raw) => {
+      seen.push(raw.signal)
+      await delay("infinite")
+      return ok(qrDetails)
+    })
+    makeClient({ timeoutMs: 30, maxRetries: 0 })
+    expect(((await rejection(client.getQr(QR_ID))) as MiaTransportError).reason).toBe("timeout")
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.aborted).toBe(true)
+  })
+
+  it("aborting the signal rejects with reason aborted, cancels the request and is not retried", async () => {
+    const seen: Array<AbortSignal> = []
+    bank.on(getQrPath, async (_request, _attempt, raw) => {
+      seen.push(raw.signal)
       await delay("infinite")
       return ok(qrDetails)
     })
@@ -242,6 +257,7 @@ describe("timeouts and aborts", () => {
     expect(error.reason).toBe("aborted")
     expect(error.retryable).toBe(false)
     expect(bank.apiCalls()).toHaveLength(1)
+    expect(seen[0]!.aborted).toBe(true)
   })
 
   it("an already aborted signal sends nothing", async () => {

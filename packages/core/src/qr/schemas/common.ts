@@ -52,7 +52,9 @@ export const PAYMENT_STATUSES = ["Executed", "Refunded"] as const
  * @example
  * const pending = (status: MiaRefundStatus) => status === "Created"
  */
-export type MiaRefundStatus = OpenEnum<"Created" | "Accepted" | "Requested" | "Rejected" | "Manual" | "Refunded">
+export type MiaRefundStatus = OpenEnum<
+  "Created" | "Accepted" | "Requested" | "Rejected" | "Manual" | "Refunded"
+>
 export const REFUND_STATUSES = ["Created", "Accepted", "Requested", "Rejected", "Manual", "Refunded"] as const
 
 /** Currency code; only `MDL` exists today, kept open. */

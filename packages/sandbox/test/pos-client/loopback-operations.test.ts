@@ -7,7 +7,7 @@ import {
   type MiaPosPromiseClient,
   MiaPosResultError,
   MiaPosSessionError
-} from "../../src/index.js"
+} from "@mia-sdk/core"
 import { posClient } from "./helpers/activate.js"
 import { SELLER, TERMINAL, testDevice } from "./helpers/device.js"
 import { type PosSandboxServer, startPosSandboxServer } from "./helpers/pos-sandbox-server.js"

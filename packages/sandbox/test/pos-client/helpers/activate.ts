@@ -2,7 +2,7 @@ import {
   createMiaPosClient,
   type CreateMiaPosClientOptions,
   type MiaPosPromiseClient
-} from "../../../src/index.js"
+} from "@mia-sdk/core"
 import { SELLER, TERMINAL, testDevice } from "./device.js"
 import type { PosSandboxServer } from "./pos-sandbox-server.js"
 

@@ -2,14 +2,14 @@ import { mkdtemp, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { createSandboxClock } from "../../../sandbox/src/clock.js"
+import { createSandboxClock } from "../../src/clock.js"
 import {
   createMemoryPosSessionStore,
   MiaPosSessionError,
   type PosSession,
   type PosSessionStore
-} from "../../src/index.js"
-import { createFilePosSessionStore } from "../../src/node/index.js"
+} from "@mia-sdk/core"
+import { createFilePosSessionStore } from "@mia-sdk/core/node"
 import { activate, activateAndLogIn, posClient } from "./helpers/activate.js"
 import { SELLER } from "./helpers/device.js"
 import { type PosSandboxServer, startPosSandboxServer } from "./helpers/pos-sandbox-server.js"

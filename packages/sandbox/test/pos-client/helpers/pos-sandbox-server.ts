@@ -4,7 +4,7 @@ import {
   createPosSandbox,
   type PosSandbox,
   type PosSandboxOptions
-} from "../../../../sandbox/src/pos/index.js"
+} from "../../../src/pos/index.js"
 
 /** One request as it reached the loopback server, before any rewrite. */
 export interface SeenRequest {

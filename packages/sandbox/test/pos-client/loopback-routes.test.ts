@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest"
-import { defaultPosRoutes, type MiaPosPromiseClient } from "../../src/index.js"
+import { defaultPosRoutes, type MiaPosPromiseClient } from "@mia-sdk/core"
 import { activateAndLogIn, posClient } from "./helpers/activate.js"
 import { type PosSandboxServer, startPosSandboxServer } from "./helpers/pos-sandbox-server.js"
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { createSandboxClock } from "../../../sandbox/src/clock.js"
-import { isMiaPosError, type MiaPosPromiseClient, MiaPosResultError } from "../../src/index.js"
+import { createSandboxClock } from "../../src/clock.js"
+import { isMiaPosError, type MiaPosPromiseClient, MiaPosResultError } from "@mia-sdk/core"
 import { activate, activateAndLogIn, posClient } from "./helpers/activate.js"
 import { SELLER, TERMINAL } from "./helpers/device.js"
 import { type PosSandboxServer, startPosSandboxServer } from "./helpers/pos-sandbox-server.js"
