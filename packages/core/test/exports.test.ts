@@ -8,6 +8,7 @@ describe("package exports", () => {
       [
         "DEFAULT_POS_TIME_ZONE",
         "MIA_BASE_URLS",
+        "MIA_MAX_AMOUNT",
         "MiaApiError",
         "MiaApiErrorEntry",
         "MiaAuthError",
@@ -24,6 +25,9 @@ describe("package exports", () => {
         "createMiaQrClient",
         "currentRequestTimeoutMs",
         "defaultPosRoutes",
+        "formatMinorUnits",
+        "formatPosDateTime",
+        "fromMinorUnits",
         "isMiaError",
         "isMiaPosError",
         "makeMiaPosClient",
@@ -35,6 +39,7 @@ describe("package exports", () => {
         "parsePosDateTime",
         "parsePosSession",
         "signMiaCallback",
+        "toMinorUnits",
         "verifyMiaCallback",
         "withPosOffset",
       ]

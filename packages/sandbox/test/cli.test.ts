@@ -35,7 +35,9 @@ const startCli = (args: ReadonlyArray<string>, env: Record<string, string> = {})
     started.on("exit", (code) => reject(new Error(`mia-sandbox exited with ${code}: ${output}`)))
   })
 
-describe("mia-sandbox", () => {
+// Each test starts a fresh Node process (tsx compiles the CLI first): seconds, not milliseconds,
+// on a loaded CI machine.
+describe("mia-sandbox", { timeout: 90_000 }, () => {
   it("starts a server on the requested port and prints the URL and credentials", async () => {
     const { output, url } = await startCli(["--port", "0", "--client-id", "cli-id"], {
       MIA_SANDBOX_CLIENT_SECRET: "cli-secret"

@@ -129,3 +129,23 @@ export const withPosOffset = (value: string, timeZone: string = DEFAULT_POS_TIME
   const withSeconds = /T\d{2}:\d{2}$/.test(normalized) ? `${normalized}:00` : normalized
   return `${withSeconds}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
 }
+
+/**
+ * Writes an instant the way MiaPos prints it: wall-clock time of `timeZone` without an offset
+ * (`2024-04-04T10:49:54`). The inverse of {@link parsePosDateTime}; simulators and tests use it.
+ *
+ * @example
+ * import { formatPosDateTime } from "@mia-sdk/core"
+ *
+ * formatPosDateTime(Date.parse("2024-04-04T07:49:54Z")) // "2024-04-04T10:49:54"
+ */
+export const formatPosDateTime = (
+  epochMilliseconds: number,
+  timeZone: string = DEFAULT_POS_TIME_ZONE
+): string => {
+  const parts: Record<string, string> = {}
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMilliseconds))) {
+    parts[part.type] = part.value
+  }
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`
+}

@@ -1,4 +1,4 @@
-export { DEFAULT_POS_TIME_ZONE, parsePosDateTime, withPosOffset } from "./date-time.js"
+export { DEFAULT_POS_TIME_ZONE, formatPosDateTime, parsePosDateTime, withPosOffset } from "./date-time.js"
 export {
   isMiaPosError,
   type KnownPosResultCode,

@@ -10,7 +10,7 @@ import { shiftRoutes } from "./handlers/shift.js"
 import { transactionRoutes } from "./handlers/transactions.js"
 import { authenticate } from "./internal/authenticate.js"
 import { resolvePosConfig } from "./internal/config.js"
-import { formatLocalDateTime } from "./internal/local-date-time.js"
+import { formatPosDateTime } from "@mia-sdk/core"
 import { toMinorUnits } from "./internal/money.js"
 import { type PosPaymentOutcome, type PosPaymentRequest, payQr } from "./internal/pay-qr.js"
 import { jsonResponse, PosHttpError } from "./internal/responses.js"
@@ -111,7 +111,7 @@ export const createPosSandbox = (options: PosSandboxOptions = {}): PosSandbox =>
     inbox,
     terminals: new Map(config.terminals.map((terminal) => [terminal.terminalId, terminal])),
     sellers: new Map(config.sellers.map((seller) => [seller.id, seller])),
-    local: (epochMilliseconds) => formatLocalDateTime(epochMilliseconds, config.timeZone)
+    local: (epochMilliseconds) => formatPosDateTime(epochMilliseconds, config.timeZone)
   }
   const seedSettings = () => {
     const now = config.clock.now()

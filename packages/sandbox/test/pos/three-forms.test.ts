@@ -147,7 +147,8 @@ describe("the POS simulator inside createMiaSandbox", () => {
     expect(sandbox.pos.inbox.messages()).toHaveLength(0)
   })
 
-  it("is served and announced by the mia-sandbox CLI", async () => {
+  // A fresh Node process compiles the CLI with tsx first: allow for a loaded CI machine.
+  it("is served and announced by the mia-sandbox CLI", { timeout: 90_000 }, async () => {
     const packageDir = fileURLToPath(new URL("../..", import.meta.url))
     const started = await new Promise<{ output: string; url: string }>((resolve, reject) => {
       child = spawn(
