@@ -2,12 +2,7 @@ import { Chunk, Effect, Stream } from "effect"
 import { PDFDocument } from "pdf-lib"
 import { PNG } from "pngjs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  MiaPosClient,
-  type MiaPosPromiseClient,
-  MiaPosResultError,
-  MiaPosSessionError
-} from "@mia-sdk/core"
+import { MiaPosClient, type MiaPosPromiseClient, MiaPosResultError, MiaPosSessionError } from "@mia-sdk/core"
 import { posClient } from "./helpers/activate.js"
 import { SELLER, TERMINAL, testDevice } from "./helpers/device.js"
 import { type PosSandboxServer, startPosSandboxServer } from "./helpers/pos-sandbox-server.js"

@@ -30,6 +30,20 @@ const createMutex = () => {
   }
 }
 
+type Mutex = ReturnType<typeof createMutex>
+
+// One queue per connection, not per caller: two stores (or a store and `migrateMiaSchema`) on the
+// same `pg.Client` would otherwise interleave, and one's ROLLBACK would undo the other's writes.
+const connectionQueues = new WeakMap<object, Mutex>()
+
+const queueOf = (connection: object): Mutex => {
+  const known = connectionQueues.get(connection)
+  if (known !== undefined) return known
+  const created = createMutex()
+  connectionQueues.set(connection, created)
+  return created
+}
+
 /**
  * How the store reaches the database: `transaction` runs a callback inside a transaction,
  * `query` runs one statement outside of one. Both are safe whatever kind of handle `db` is.
@@ -74,7 +88,7 @@ export const sqlAccess = (db: SqlClient): SqlAccess => {
     return { query, transaction }
   }
   // One connection: a statement sent while a transaction is open would run inside it.
-  const exclusive = createMutex()
+  const exclusive = queueOf(db)
   return {
     query: (text, params) => exclusive(() => db.query(text, params)),
     transaction: (work) => exclusive(() => withBeginCommit(db, work))

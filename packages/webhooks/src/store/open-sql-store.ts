@@ -57,6 +57,9 @@ export const openSqlOrderStore = async (
     const pg = await import("pg")
     const Pool = pg.default?.Pool ?? pg.Pool
     const pool = new Pool({ connectionString: databaseUrl })
+    // An idle connection the server closes (restart, failover, idle timeout) is an 'error' event;
+    // unheard, it would crash the process. The pool drops that connection and opens a new one.
+    pool.on("error", () => undefined)
     db = pool
     close = () => pool.end()
     engine = "postgres"

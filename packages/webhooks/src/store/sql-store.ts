@@ -60,7 +60,11 @@ export interface SqlOrderStore extends OrderStore {
   ready(): Promise<void>
 }
 
-const MAX_ATTEMPTS = 5
+// A lost compare-and-set means another change to the same order committed, so retries always
+// make progress; a writer loses at most once per change landing on its order meanwhile. Five was
+// fewer than the concurrent changes a few pooled servers bring to one order (refunds and their
+// redeliveries), and failed such bursts with `conflict` on real PostgreSQL.
+const MAX_ATTEMPTS = 50
 
 /** A compare-and-set update found the order changed by someone else: the transaction is retried. */
 class VersionConflict extends Error {}
@@ -115,8 +119,14 @@ const jsonParam = (value: unknown): string | null => (value === undefined ? null
 const historyFromJson = (value: unknown): ReadonlyArray<OrderTransition> =>
   Array.isArray(value) ? rowsOf({ rows: value }).map(transitionFromRow) : []
 
-/** One round trip: the order row with its history aggregated in order. */
+/**
+ * One round trip: the order row with its history aggregated in order. With `lock`, the row is
+ * first locked by a statement of its own (a second round trip): a `FOR UPDATE` that waited for
+ * another writer re-reads the row but not the history subquery (its snapshot predates the wait),
+ * so the history would be stale; the load after the lock sees everything committed before it.
+ */
 const loadOrder = async (db: SqlQueryable, orderId: string, lock = false): Promise<Order | undefined> => {
+  if (lock) await db.query("SELECT 1 FROM mia_orders WHERE order_id = $1 FOR UPDATE", [orderId])
   const [row] = rowsOf(
     await db.query(
       `SELECT ${orderColumns}, (
@@ -124,7 +134,7 @@ const loadOrder = async (db: SqlQueryable, orderId: string, lock = false): Promi
            'code', h.code, 'reason', h.reason, 'actor', h.actor, 'payload', h.payload) ORDER BY h.id), '[]'::json)
          FROM mia_order_history h WHERE h.order_id = o.order_id
        ) AS history
-       FROM mia_orders o WHERE o.order_id = $1${lock ? " FOR UPDATE OF o" : ""}`,
+       FROM mia_orders o WHERE o.order_id = $1`,
       [orderId]
     )
   )

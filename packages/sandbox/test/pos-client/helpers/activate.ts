@@ -1,8 +1,4 @@
-import {
-  createMiaPosClient,
-  type CreateMiaPosClientOptions,
-  type MiaPosPromiseClient
-} from "@mia-sdk/core"
+import { createMiaPosClient, type CreateMiaPosClientOptions, type MiaPosPromiseClient } from "@mia-sdk/core"
 import { SELLER, TERMINAL, testDevice } from "./device.js"
 import type { PosSandboxServer } from "./pos-sandbox-server.js"
 

@@ -1,10 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from "node:http"
 import type { AddressInfo } from "node:net"
-import {
-  createPosSandbox,
-  type PosSandbox,
-  type PosSandboxOptions
-} from "../../../src/pos/index.js"
+import { createPosSandbox, type PosSandbox, type PosSandboxOptions } from "../../../src/pos/index.js"
 
 /** One request as it reached the loopback server, before any rewrite. */
 export interface SeenRequest {
