@@ -18,3 +18,22 @@ export const withFreshTokenRetry = <T, A, E, E2, R>(
       Effect.zipRight(tokens.invalidate(token), Effect.flatMap(tokens.get, call))
     )
   )
+
+/**
+ * What {@link withFreshTokenRetry} does after `call(token)` failed with `error`, for a caller that
+ * made that first attempt itself (the Promise client's direct path): on a refused token,
+ * invalidate it and run `call` once more with a fresh one; any other error is returned as is.
+ *
+ * @example
+ * const rest = afterTokenAttempt(cache, (token) => send(token), (e) => e.status === 401, token, error)
+ */
+export const afterTokenAttempt = <T, A, E, E2, R>(
+  tokens: { readonly get: Effect.Effect<T, E2>; readonly invalidate: (token: T) => Effect.Effect<void> },
+  call: (token: T) => Effect.Effect<A, E, R>,
+  isUnauthorized: (error: E) => boolean,
+  token: T,
+  error: E
+): Effect.Effect<A, E | E2, R> =>
+  isUnauthorized(error)
+    ? Effect.zipRight(tokens.invalidate(token), Effect.flatMap(tokens.get, call))
+    : Effect.fail(error)

@@ -179,7 +179,8 @@ export const wireResultDecoder = <A>(
   const sensitive = options.sensitive === true
   return (operation: string, result: unknown, status = 200): Either.Either<A, MiaResponseError> => {
     const decoded = decoder(result)
-    if (Either.isRight(decoded)) return Either.right(decoded.right)
+    // A Right carries no error, so it is returned as is (no second allocation per call).
+    if (Either.isRight(decoded)) return decoded as Either.Either<A, never>
     const issue = decoded.left
     const detail = sensitive
       ? `unexpected value at ${issue.path}`

@@ -3,7 +3,13 @@ import type * as Tracer from "effect/Tracer"
 
 let builtInTracer: Tracer.Tracer | undefined
 
-const isBuiltIn = (tracer: Tracer.Tracer): boolean => {
+/**
+ * Whether `tracer` is Effect's built-in one, which records spans but exports them nowhere.
+ *
+ * @example
+ * const traced = yield* Effect.tracerWith((tracer) => Effect.succeed(!isBuiltInTracer(tracer)))
+ */
+export const isBuiltInTracer = (tracer: Tracer.Tracer): boolean => {
   builtInTracer ??= Effect.runSync(Effect.withTracerEnabled(Effect.tracer, true))
   return tracer === builtInTracer
 }
@@ -21,5 +27,7 @@ export const withOperationSpan =
   (name: string, attributes?: Record<string, unknown>) =>
   <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.tracerWith((tracer) =>
-      isBuiltIn(tracer) ? effect : Effect.withSpan(effect, name, { attributes, captureStackTrace: false })
+      isBuiltInTracer(tracer)
+        ? effect
+        : Effect.withSpan(effect, name, { attributes, captureStackTrace: false })
     )

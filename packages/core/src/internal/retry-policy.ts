@@ -78,23 +78,35 @@ export const withRetry = <A, E, R>(
   effect: Effect.Effect<A, E, R>,
   policy: RetryPolicy,
   decide: (error: E) => RetryDecision
+): Effect.Effect<A, E, R> =>
+  policy.maxRetries <= 0
+    ? effect
+    : Effect.catchAll(effect, (error) => retryAfter(error, 0, effect, policy, decide))
+
+/**
+ * Continues {@link withRetry} after attempt number `attempt` (0 for the first) failed with `error`:
+ * waits and runs `effect` again if the policy and `decide` allow, else fails with `error`. For a
+ * caller that made the first attempt outside Effect (the Promise client's direct path).
+ *
+ * @example
+ * const rest = retryAfter(firstError, 0, getQrOnce, defaultRetryPolicy, transientFailure)
+ */
+export const retryAfter = <A, E, R>(
+  error: E,
+  attempt: number,
+  effect: Effect.Effect<A, E, R>,
+  policy: RetryPolicy,
+  decide: (error: E) => RetryDecision
 ): Effect.Effect<A, E, R> => {
-  if (policy.maxRetries <= 0) return effect
-  const loop = (attempt: number): Effect.Effect<A, E, R> =>
-    Effect.catchAll(effect, (error) => {
-      if (attempt >= policy.maxRetries) return Effect.fail(error)
-      const decision = decide(error)
-      if (!decision.retry) return Effect.fail(error)
-      if (decision.retryAfterMs !== undefined) {
-        if (decision.retryAfterMs > policy.maxRetryAfterMs) return Effect.fail(error)
-        return Effect.zipRight(Effect.sleep(Duration.millis(decision.retryAfterMs)), loop(attempt + 1))
-      }
-      return Effect.flatMap(Random.next, (random) =>
-        Effect.zipRight(
-          Effect.sleep(Duration.millis(backoffDelayMs(policy, attempt, random))),
-          loop(attempt + 1)
-        )
-      )
-    })
-  return loop(0)
+  if (attempt >= policy.maxRetries) return Effect.fail(error)
+  const decision = decide(error)
+  if (!decision.retry) return Effect.fail(error)
+  const again = Effect.catchAll(effect, (next) => retryAfter(next, attempt + 1, effect, policy, decide))
+  if (decision.retryAfterMs !== undefined) {
+    if (decision.retryAfterMs > policy.maxRetryAfterMs) return Effect.fail(error)
+    return Effect.zipRight(Effect.sleep(Duration.millis(decision.retryAfterMs)), again)
+  }
+  return Effect.flatMap(Random.next, (random) =>
+    Effect.zipRight(Effect.sleep(Duration.millis(backoffDelayMs(policy, attempt, random))), again)
+  )
 }

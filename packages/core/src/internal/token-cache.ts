@@ -29,6 +29,11 @@ export interface TokenCache<T, E> {
   readonly get: Effect.Effect<T, E>
   /** Forgets `token` if it is still the cached one (a newer token is kept). */
   readonly invalidate: (token: T) => Effect.Effect<void>
+  /**
+   * The cached token if it is still fresh at `nowMs`, read synchronously; `undefined` when `get`
+   * would have to wait (no token yet, a request in flight, or due for renewal).
+   */
+  readonly peek: (nowMs: number) => T | undefined
 }
 
 type State<T, E> =
@@ -64,20 +69,24 @@ export const makeTokenCache = <T, E>(
   Effect.gen(function* () {
     const scope = yield* Effect.scope
     const ref = yield* SynchronizedRef.make<State<T, E>>({ _tag: "Empty" })
+    // The Ready state mirrored in a plain variable, written in the same steps as the ref, so the
+    // common case (a fresh token) is a synchronous read without the lock.
+    let ready: { readonly value: T; readonly refreshAtMs: number } | undefined
 
     const settle = (deferred: Deferred.Deferred<T, E>, exit: Exit.Exit<IssuedToken<T>, E>) =>
       Effect.zipRight(
         SynchronizedRef.updateEffect(ref, (state) => {
           if (state._tag !== "Pending" || state.deferred !== deferred) return Effect.succeed(state)
           if (Exit.isFailure(exit)) return Effect.succeed<State<T, E>>({ _tag: "Empty" })
-          return Effect.map(
-            Clock.currentTimeMillis,
-            (now): State<T, E> => ({
+          return Effect.map(Clock.currentTimeMillis, (now): State<T, E> => {
+            const next = {
               _tag: "Ready",
               value: exit.value.value,
               refreshAtMs: now + exit.value.expiresInMs - refreshSkewMs(exit.value.expiresInMs)
-            })
-          )
+            } as const
+            ready = next
+            return next
+          })
         }),
         Deferred.done(
           deferred,
@@ -95,6 +104,7 @@ export const makeTokenCache = <T, E>(
           }
           return Effect.gen(function* () {
             const deferred = yield* Deferred.make<T, E>()
+            ready = undefined
             // Forked uninterruptible so `settle` always runs, even when the scope is closing as
             // the request starts: waiters are then told, instead of waiting forever.
             yield* Effect.uninterruptible(
@@ -109,20 +119,21 @@ export const makeTokenCache = <T, E>(
       })
     )
 
+    const peek = (nowMs: number): T | undefined =>
+      ready !== undefined && nowMs < ready.refreshAtMs ? ready.value : undefined
+
     // Fast path without the lock: the common case is a fresh cached token.
-    const get: Effect.Effect<T, E> = Effect.flatMap(SynchronizedRef.get(ref), (state) =>
-      state._tag === "Ready"
-        ? Effect.flatMap(Clock.currentTimeMillis, (now) =>
-            now < state.refreshAtMs ? Effect.succeed(state.value) : slowGet
-          )
-        : slowGet
-    )
+    const get: Effect.Effect<T, E> = Effect.clockWith((clock) => {
+      const token = peek(clock.unsafeCurrentTimeMillis())
+      return token === undefined ? slowGet : Effect.succeed(token)
+    })
 
     const invalidate = (token: T) =>
-      SynchronizedRef.update(
-        ref,
-        (state): State<T, E> => (state._tag === "Ready" && state.value === token ? { _tag: "Empty" } : state)
-      )
+      SynchronizedRef.update(ref, (state): State<T, E> => {
+        if (state._tag !== "Ready" || state.value !== token) return state
+        ready = undefined
+        return { _tag: "Empty" }
+      })
 
-    return { get, invalidate }
+    return { get, invalidate, peek }
   })

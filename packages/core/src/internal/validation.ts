@@ -100,6 +100,9 @@ export const checkString = (
   return undefined
 }
 
+// Path separators, whitespace, and lone surrogates (encodeURIComponent throws on those).
+const NOT_IN_ID = /[/?#\s]|\p{Cs}/u
+
 /**
  * A path parameter (QR or payment id): a non-blank string without `/`, `?` or `#`.
  *
@@ -109,7 +112,7 @@ export const checkString = (
 export const checkId = (field: string, value: unknown): Issue | undefined => {
   const problem = checkString(field, value, { required: true, max: 100 })
   if (problem) return problem
-  if (/[/?#\s]/.test(value as string)) {
+  if (NOT_IN_ID.test(value as string)) {
     return issue(field, "format", `${field} must be an id such as a GUID, got ${show(value)}.`)
   }
   return undefined
@@ -258,6 +261,20 @@ export const checkObject = (field: string, value: unknown): Issue | undefined =>
     : issue(field, "required", `${field} must be an object, got ${show(value)}.`)
 
 /**
+ * The typed error for a broken rule of `operation`.
+ *
+ * @example
+ * Promise.reject(validationError("getQr", checkId("qrId", "")!))
+ */
+export const validationError = (operation: string, problem: Issue): MiaValidationError =>
+  new MiaValidationError({
+    operation,
+    field: problem.field,
+    rule: problem.rule,
+    message: `${operation}: ${problem.message}`
+  })
+
+/**
  * Turns an issue into the typed failure, or passes a prepared value through.
  *
  * @example
@@ -268,14 +285,7 @@ export const orFail = <A>(
   result: A | Issue
 ): Effect.Effect<Exclude<A, Issue>, MiaValidationError> =>
   isIssue(result)
-    ? Effect.fail(
-        new MiaValidationError({
-          operation,
-          field: result.field,
-          rule: result.rule,
-          message: `${operation}: ${result.message}`
-        })
-      )
+    ? Effect.fail(validationError(operation, result))
     : Effect.succeed(result as Exclude<A, Issue>)
 
 /**

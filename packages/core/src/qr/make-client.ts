@@ -13,47 +13,30 @@ import type { MiaError } from "../errors/index.js"
 import { MiaApiError } from "../errors/mia-api-error.js"
 import { MiaAuthError } from "../errors/mia-auth-error.js"
 import { MiaResponseError } from "../errors/mia-response-error.js"
-import { MiaValidationError } from "../errors/mia-validation-error.js"
-import { withFreshTokenRetry } from "../internal/fresh-token-retry.js"
-import { makeFetchExecutor } from "../internal/fetch-executor.js"
-import { type HttpExecutor, type HttpRequestSpec, makeHttpExecutor } from "../internal/http-executor.js"
+import type { MiaValidationError } from "../errors/mia-validation-error.js"
+import { makeFetchTransport, type StartRequest } from "../internal/fetch-executor.js"
+import { afterTokenAttempt, withFreshTokenRetry } from "../internal/fresh-token-retry.js"
+import {
+  type HttpExecutor,
+  type HttpReply,
+  type HttpRequestSpec,
+  makeHttpExecutor
+} from "../internal/http-executor.js"
 import { unwrapMiaEnvelope, wireResultDecoder } from "../internal/mia-envelope.js"
-import { withOperationSpan } from "../internal/operation-span.js"
-import { withRetry } from "../internal/retry-policy.js"
+import { isBuiltInTracer, withOperationSpan } from "../internal/operation-span.js"
+import { retryAfter, withRetry } from "../internal/retry-policy.js"
 import { makeTokenCache } from "../internal/token-cache.js"
 import { transientFailure } from "../internal/transient-failure.js"
-import { checkId, orFail, withValid } from "../internal/validation.js"
-import { MIA_BASE_URLS } from "./environment.js"
+import { type Issue, orFail, withValid } from "../internal/validation.js"
+import { makeCallPlans, type QrCallPlan } from "./call-plans.js"
+import { makeDirectCalls, registerDirectCalls } from "./direct-call.js"
 import type { MiaQrClientOptions } from "./options.js"
-import { prepareCancelExtension, prepareCancelQr, prepareRefund } from "./prepare/cancel-refund.js"
-import { prepareCreateQr } from "./prepare/create-qr.js"
-import { prepareCreateHybridQr, prepareExtension } from "./prepare/extension.js"
-import { DEFAULT_PAGE_SIZE, prepareListPayments, prepareListQrs } from "./prepare/list-query.js"
-import { prepareTestPay } from "./prepare/test-pay.js"
+import { DEFAULT_PAGE_SIZE } from "./prepare/list-query.js"
 import { type ResolvedQrOptions, resolveQrOptions } from "./resolve-options.js"
-import { pageDecoder } from "./schemas/page.js"
-import { decodePayment, decodeRefundResult, decodeTestPayResult } from "./schemas/payment.js"
-import {
-  decodeCancelQrResult,
-  decodeCreateHybridQrResult,
-  decodeCreateQrResult,
-  decodeExtensionResult,
-  decodeQrDetails
-} from "./schemas/qr.js"
 import { decodeTokenResult } from "./schemas/token.js"
 import type { MiaAccessToken, MiaQrClientService } from "./service.js"
 
 const decodeToken = wireResultDecoder(decodeTokenResult, { sensitive: true })
-const decodeCreateQr = wireResultDecoder(decodeCreateQrResult)
-const decodeCreateHybrid = wireResultDecoder(decodeCreateHybridQrResult)
-const decodeExtension = wireResultDecoder(decodeExtensionResult)
-const decodeCancelQr = wireResultDecoder(decodeCancelQrResult)
-const decodeQr = wireResultDecoder(decodeQrDetails)
-const decodeQrPage = wireResultDecoder(pageDecoder(decodeQrDetails))
-const decodePaymentResult = wireResultDecoder(decodePayment)
-const decodePaymentPage = wireResultDecoder(pageDecoder(decodePayment))
-const decodeRefund = wireResultDecoder(decodeRefundResult)
-const decodeTestPay = wireResultDecoder(decodeTestPayResult)
 
 const isUnauthorized = (error: MiaError): boolean => error instanceof MiaApiError && error.status === 401
 
@@ -85,16 +68,16 @@ const finalUnauthorized = (error: MiaError): MiaError =>
 
 const ACCEPT_JSON = { accept: "application/json" } as const
 
-const path = (template: string, id: string) => template.replace("{id}", encodeURIComponent(id))
-
 /**
  * Builds a MIA QR client on a given executor: assembles the request pipeline once
  * (executor -> bearer token -> envelope -> retries for GETs -> result schema) and the token cache,
- * whose requests live in the surrounding `Scope`.
+ * whose requests live in the surrounding `Scope`. With the `fetch` transport's `start`, the
+ * Promise client's direct path is attached to the service too (see `direct-call.ts`).
  */
 const build = (
   config: ResolvedQrOptions,
-  execute: HttpExecutor
+  execute: HttpExecutor,
+  start?: StartRequest
 ): Effect.Effect<MiaQrClientService, never, Scope.Scope> =>
   Effect.gen(function* () {
     const issueToken = Effect.suspend(() =>
@@ -135,30 +118,65 @@ const build = (
       withOperationSpan("MiaQrClient.token")
     )
     const tokens = yield* makeTokenCache(issueToken)
+    const plans = makeCallPlans(config)
 
-    const call = <A>(
-      spec: HttpRequestSpec,
-      decode: (operation: string, result: unknown, status: number) => Either.Either<A, MiaError>,
-      retry: boolean
-    ): Effect.Effect<A, MiaError> => {
-      const { operation } = spec
-      const once = withFreshTokenRetry(
-        tokens,
-        (token: MiaAccessToken) =>
-          Effect.flatMap(
-            execute({ ...spec, headers: { authorization: `Bearer ${Redacted.value(token.accessToken)}` } }),
-            (reply) =>
-              Either.flatMap(unwrapMiaEnvelope(operation, reply), (result) =>
-                decode(operation, result, reply.status)
-              )
-          ),
-        isUnauthorized
+    // The header is made once per token, not per request.
+    let headersFor: MiaAccessToken | undefined
+    let bearer: Readonly<Record<string, string>> = {}
+    const authorized = (spec: HttpRequestSpec, token: MiaAccessToken): HttpRequestSpec => {
+      if (token !== headersFor) {
+        bearer = { authorization: `Bearer ${Redacted.value(token.accessToken)}` }
+        headersFor = token
+      }
+      return { ...spec, headers: bearer }
+    }
+
+    const interpret = <A>(plan: QrCallPlan<A>, reply: HttpReply): Either.Either<A, MiaError> => {
+      const { operation } = plan.spec
+      return Either.flatMap(unwrapMiaEnvelope(operation, reply), (result) =>
+        plan.decode(operation, result, reply.status)
       )
+    }
+
+    const attempt =
+      <A>(plan: QrCallPlan<A>) =>
+      (token: MiaAccessToken): Effect.Effect<A, MiaError> =>
+        Effect.flatMap(execute(authorized(plan.spec, token)), (reply) => interpret(plan, reply))
+
+    const call = <A>(plan: QrCallPlan<A>): Effect.Effect<A, MiaError> => {
+      const once = withFreshTokenRetry(tokens, attempt(plan), isUnauthorized)
       return Effect.mapError(
-        retry ? withRetry(once, config.retry, transientFailure) : once,
+        plan.retry ? withRetry(once, config.retry, transientFailure) : once,
         finalUnauthorized
       )
     }
+
+    // `call` after its first attempt (made by the direct path with `token`) failed with `error`.
+    const continueAfter = <A>(
+      plan: QrCallPlan<A>,
+      token: MiaAccessToken,
+      error: MiaError
+    ): Effect.Effect<A, MiaError> => {
+      const send = attempt(plan)
+      const rest = afterTokenAttempt(tokens, send, isUnauthorized, token, error)
+      return Effect.mapError(
+        plan.retry
+          ? Effect.catchAll(rest, (failure) =>
+              retryAfter(
+                failure,
+                0,
+                withFreshTokenRetry(tokens, send, isUnauthorized),
+                config.retry,
+                transientFailure
+              )
+            )
+          : rest,
+        finalUnauthorized
+      )
+    }
+
+    const run = <A>(operation: string, plan: QrCallPlan<A> | Issue): Effect.Effect<A, MiaError> =>
+      withValid(operation, plan, call)
 
     const span = (operation: string, attributes?: Record<string, unknown>) =>
       withOperationSpan(`MiaQrClient.${operation}`, attributes)
@@ -166,18 +184,10 @@ const build = (
     const now = Clock.currentTimeMillis
 
     const listQrs: MiaQrClientService["listQrs"] = (filter) =>
-      withValid("listQrs", prepareListQrs(filter), (query) =>
-        call({ operation: "listQrs", method: "GET", path: "/v2/mia/qr", query }, decodeQrPage, true)
-      ).pipe(span("listQrs"))
+      run("listQrs", plans.listQrs(filter)).pipe(span("listQrs"))
 
     const listPayments: MiaQrClientService["listPayments"] = (filter) =>
-      withValid("listPayments", prepareListPayments(filter), (query) =>
-        call(
-          { operation: "listPayments", method: "GET", path: "/v2/mia/payments", query },
-          decodePaymentPage,
-          true
-        )
-      ).pipe(span("listPayments"))
+      run("listPayments", plans.listPayments(filter)).pipe(span("listPayments"))
 
     const paginate = <
       F extends { readonly offset?: number | undefined; readonly count?: number | undefined },
@@ -201,138 +211,44 @@ const build = (
       getAccessToken: tokens.get,
 
       createQr: (input) =>
-        Effect.flatMap(now, (nowMs) => orFail("createQr", prepareCreateQr(input, nowMs))).pipe(
-          Effect.flatMap((body) =>
-            call({ operation: "createQr", method: "POST", path: "/v2/mia/qr", body }, decodeCreateQr, false)
-          ),
-          span("createQr")
-        ),
+        Effect.flatMap(now, (nowMs) => run("createQr", plans.createQr(input, nowMs))).pipe(span("createQr")),
 
       createHybridQr: (input) =>
-        Effect.flatMap(now, (nowMs) => orFail("createHybridQr", prepareCreateHybridQr(input, nowMs))).pipe(
-          Effect.flatMap((body) =>
-            call(
-              { operation: "createHybridQr", method: "POST", path: "/v2/mia/qr/hybrid", body },
-              decodeCreateHybrid,
-              false
-            )
-          ),
+        Effect.flatMap(now, (nowMs) => run("createHybridQr", plans.createHybridQr(input, nowMs))).pipe(
           span("createHybridQr")
         ),
 
       createExtension: (qrId, input) =>
         Effect.flatMap(now, (nowMs) =>
-          orFail("createExtension", checkId("qrId", qrId) ?? prepareExtension("", input, undefined, nowMs))
-        ).pipe(
-          Effect.flatMap((body) =>
-            call(
-              {
-                operation: "createExtension",
-                method: "POST",
-                path: path("/v2/mia/qr/{id}/extension", qrId),
-                body
-              },
-              decodeExtension,
-              false
-            )
-          ),
-          span("createExtension", { "mia.qr_id": qrId })
-        ),
+          run("createExtension", plans.createExtension(qrId, input, nowMs))
+        ).pipe(span("createExtension", { "mia.qr_id": qrId })),
 
       cancelQr: (qrId, input) =>
-        orFail("cancelQr", checkId("qrId", qrId) ?? prepareCancelQr(input)).pipe(
-          Effect.flatMap((body) =>
-            call(
-              { operation: "cancelQr", method: "POST", path: path("/v2/mia/qr/{id}/cancel", qrId), body },
-              decodeCancelQr,
-              false
-            )
-          ),
-          span("cancelQr", { "mia.qr_id": qrId })
-        ),
+        run("cancelQr", plans.cancelQr(qrId, input)).pipe(span("cancelQr", { "mia.qr_id": qrId })),
 
       cancelExtension: (qrId, input) =>
-        orFail("cancelExtension", checkId("qrId", qrId) ?? prepareCancelExtension(input)).pipe(
-          Effect.flatMap((body) =>
-            call(
-              {
-                operation: "cancelExtension",
-                method: "POST",
-                path: path("/v2/mia/qr/{id}/extension/cancel", qrId),
-                body
-              },
-              decodeExtension,
-              false
-            )
-          ),
+        run("cancelExtension", plans.cancelExtension(qrId, input)).pipe(
           span("cancelExtension", { "mia.qr_id": qrId })
         ),
 
-      refundPayment: (payId, input, options) => {
-        const refundPath = options?.path ?? config.refundPath
-        const template = refundPath === "legacy" ? "/v2/mia/payments/{id}/refund" : "/v2/payments/{id}/refund"
-        return orFail(
-          "refundPayment",
-          checkId("payId", payId) ??
-            (refundPath === "current" || refundPath === "legacy"
-              ? prepareRefund(input, refundPath)
-              : {
-                  field: "path",
-                  rule: "one_of",
-                  message: `path must be "current" or "legacy", got ${JSON.stringify(refundPath)}.`
-                })
-        ).pipe(
-          Effect.flatMap((body) =>
-            call(
-              { operation: "refundPayment", method: "POST", path: path(template, payId), body },
-              decodeRefund,
-              false
-            )
-          ),
-          span("refundPayment", { "mia.pay_id": payId, "mia.refund_path": refundPath })
-        )
-      },
+      refundPayment: (payId, input, options) =>
+        run("refundPayment", plans.refundPayment(payId, input, options)).pipe(
+          span("refundPayment", {
+            "mia.pay_id": payId,
+            "mia.refund_path": options?.path ?? config.refundPath
+          })
+        ),
 
       listQrs,
 
-      getQr: (qrId) =>
-        withValid("getQr", checkId("qrId", qrId) ?? qrId, (id) =>
-          call({ operation: "getQr", method: "GET", path: path("/v2/mia/qr/{id}", id) }, decodeQr, true)
-        ).pipe(span("getQr", { "mia.qr_id": qrId })),
+      getQr: (qrId) => run("getQr", plans.getQr(qrId)).pipe(span("getQr", { "mia.qr_id": qrId })),
 
       listPayments,
 
       getPayment: (payId) =>
-        withValid("getPayment", checkId("payId", payId) ?? payId, (id) =>
-          call(
-            { operation: "getPayment", method: "GET", path: path("/v2/mia/payments/{id}", id) },
-            decodePaymentResult,
-            true
-          )
-        ).pipe(span("getPayment", { "mia.pay_id": payId })),
+        run("getPayment", plans.getPayment(payId)).pipe(span("getPayment", { "mia.pay_id": payId })),
 
-      testPay: (input) =>
-        (config.baseUrl === MIA_BASE_URLS.production
-          ? Effect.fail(
-              new MiaValidationError({
-                operation: "testPay",
-                field: "environment",
-                rule: "sandbox_only",
-                message:
-                  "testPay: payment simulation exists only in the sandbox; this client talks to production."
-              })
-            )
-          : orFail("testPay", prepareTestPay(input))
-        ).pipe(
-          Effect.flatMap((body) =>
-            call(
-              { operation: "testPay", method: "POST", path: "/v2/mia/test-pay", body },
-              decodeTestPay,
-              false
-            )
-          ),
-          span("testPay")
-        ),
+      testPay: (input) => run("testPay", plans.testPay(input)).pipe(span("testPay")),
 
       allQrs: (filter) => paginate(filter, listQrs),
       allPayments: (filter) => paginate(filter, listPayments),
@@ -344,6 +260,24 @@ const build = (
             config.signatureKey === undefined ? "" : Redacted.value(config.signatureKey)
           )
         )
+    }
+
+    // Only without a real tracer: the direct path runs no span, which is invisible then anyway.
+    const traced = yield* Effect.tracerWith((tracer) => Effect.succeed(!isBuiltInTracer(tracer)))
+    if (start !== undefined && !traced) {
+      registerDirectCalls(
+        service,
+        makeDirectCalls({
+          plans,
+          runtime: yield* Effect.runtime<never>(),
+          start,
+          timeoutMs: config.timeoutMs,
+          peekToken: tokens.peek,
+          authorized,
+          interpret,
+          continueAfter
+        })
+      )
     }
     return service
   })
@@ -370,13 +304,13 @@ export const makeMiaQrClient = (
   Effect.gen(function* () {
     const config = yield* resolve(options)
     const fromContext = yield* Effect.serviceOption(FetchHttpClient.Fetch)
-    const execute = makeFetchExecutor({
+    const transport = makeFetchTransport({
       baseUrl: config.baseUrl,
       timeoutMs: config.timeoutMs,
       headers: ACCEPT_JSON,
       fetch: options.fetch ?? Option.getOrUndefined(fromContext)
     })
-    return yield* build(config, execute)
+    return yield* build(config, transport.execute, transport.start)
   })
 
 /**

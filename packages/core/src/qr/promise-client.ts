@@ -3,8 +3,11 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import type { MiaCallbackVerification } from "../callback/notification.js"
 import { MiaValidationError } from "../errors/mia-validation-error.js"
+import type { MiaError } from "../errors/index.js"
 import { makePromiseFacade, type RequestOptions } from "../internal/promise-facade.js"
-import { isIssue } from "../internal/validation.js"
+import { type Issue, isIssue } from "../internal/validation.js"
+import type { QrCallPlan, QrCallPlans } from "./call-plans.js"
+import { directCallsOf, type QrDirectCalls } from "./direct-call.js"
 import type { MiaEnvironment } from "./environment.js"
 import type {
   MiaCancelExtensionInput,
@@ -167,8 +170,10 @@ export const createMiaQrClient = (options: CreateMiaQrClientOptions): MiaQrPromi
   }
   const runtime = ManagedRuntime.make(MiaQrClient.layer(options))
   const facade = makePromiseFacade(runtime)
-  // The service is resolved once; afterwards each call runs its effect directly.
+  // The service is resolved once; afterwards each call runs its effect directly, or takes the
+  // direct path (see direct-call.ts) when the service has one.
   let service: MiaQrClientService | undefined
+  let direct: QrDirectCalls | undefined
 
   const use = <A, E>(
     operation: string,
@@ -180,11 +185,22 @@ export const createMiaQrClient = (options: CreateMiaQrClientOptions): MiaQrPromi
       service === undefined
         ? Effect.flatMap(MiaQrClient, (resolved) => {
             service = resolved
+            direct = directCallsOf(resolved)
             return f(resolved)
           })
         : f(service),
       requestOptions
     )
+
+  const send = <A>(
+    operation: string,
+    plan: (plans: QrCallPlans, nowMs: number) => QrCallPlan<A> | Issue,
+    f: (service: MiaQrClientService) => Effect.Effect<A, MiaError>,
+    requestOptions: RequestOptions | undefined
+  ): Promise<A> =>
+    direct === undefined || service === undefined
+      ? use(operation, f, requestOptions)
+      : direct.send(facade, operation, plan, () => f(service as MiaQrClientService), requestOptions)
 
   async function* pages<
     F extends { readonly offset?: number | undefined; readonly count?: number | undefined },
@@ -218,33 +234,84 @@ export const createMiaQrClient = (options: CreateMiaQrClientOptions): MiaQrPromi
         requestOptions
       ),
     createQr: (input, requestOptions) =>
-      use("createQr", (service) => service.createQr(input), requestOptions),
-    createHybridQr: (input, requestOptions) =>
-      use("createHybridQr", (service) => service.createHybridQr(input), requestOptions),
-    createExtension: (qrId, input, requestOptions) =>
-      use("createExtension", (service) => service.createExtension(qrId, input), requestOptions),
-    cancelQr: (qrId, input, requestOptions) =>
-      use("cancelQr", (service) => service.cancelQr(qrId, input), requestOptions),
-    cancelExtension: (qrId, input, requestOptions) =>
-      use("cancelExtension", (service) => service.cancelExtension(qrId, input), requestOptions),
-    refundPayment: (payId, input, requestOptions) =>
-      use(
-        "refundPayment",
-        (service) =>
-          service.refundPayment(
-            payId,
-            input,
-            requestOptions?.path === undefined ? undefined : { path: requestOptions.path }
-          ),
+      send(
+        "createQr",
+        (plans, nowMs) => plans.createQr(input, nowMs),
+        (service) => service.createQr(input),
         requestOptions
       ),
-    listQrs: (filter, requestOptions) => use("listQrs", (service) => service.listQrs(filter), requestOptions),
-    getQr: (qrId, requestOptions) => use("getQr", (service) => service.getQr(qrId), requestOptions),
+    createHybridQr: (input, requestOptions) =>
+      send(
+        "createHybridQr",
+        (plans, nowMs) => plans.createHybridQr(input, nowMs),
+        (service) => service.createHybridQr(input),
+        requestOptions
+      ),
+    createExtension: (qrId, input, requestOptions) =>
+      send(
+        "createExtension",
+        (plans, nowMs) => plans.createExtension(qrId, input, nowMs),
+        (service) => service.createExtension(qrId, input),
+        requestOptions
+      ),
+    cancelQr: (qrId, input, requestOptions) =>
+      send(
+        "cancelQr",
+        (plans) => plans.cancelQr(qrId, input),
+        (service) => service.cancelQr(qrId, input),
+        requestOptions
+      ),
+    cancelExtension: (qrId, input, requestOptions) =>
+      send(
+        "cancelExtension",
+        (plans) => plans.cancelExtension(qrId, input),
+        (service) => service.cancelExtension(qrId, input),
+        requestOptions
+      ),
+    refundPayment: (payId, input, requestOptions) => {
+      const refundOptions = requestOptions?.path === undefined ? undefined : { path: requestOptions.path }
+      return send(
+        "refundPayment",
+        (plans) => plans.refundPayment(payId, input, refundOptions),
+        (service) => service.refundPayment(payId, input, refundOptions),
+        requestOptions
+      )
+    },
+    listQrs: (filter, requestOptions) =>
+      send(
+        "listQrs",
+        (plans) => plans.listQrs(filter),
+        (service) => service.listQrs(filter),
+        requestOptions
+      ),
+    getQr: (qrId, requestOptions) =>
+      send(
+        "getQr",
+        (plans) => plans.getQr(qrId),
+        (service) => service.getQr(qrId),
+        requestOptions
+      ),
     listPayments: (filter, requestOptions) =>
-      use("listPayments", (service) => service.listPayments(filter), requestOptions),
+      send(
+        "listPayments",
+        (plans) => plans.listPayments(filter),
+        (service) => service.listPayments(filter),
+        requestOptions
+      ),
     getPayment: (payId, requestOptions) =>
-      use("getPayment", (service) => service.getPayment(payId), requestOptions),
-    testPay: (input, requestOptions) => use("testPay", (service) => service.testPay(input), requestOptions),
+      send(
+        "getPayment",
+        (plans) => plans.getPayment(payId),
+        (service) => service.getPayment(payId),
+        requestOptions
+      ),
+    testPay: (input, requestOptions) =>
+      send(
+        "testPay",
+        (plans) => plans.testPay(input),
+        (service) => service.testPay(input),
+        requestOptions
+      ),
     allQrs: (filter, requestOptions) => pages(client.listQrs, filter, requestOptions),
     allPayments: (filter, requestOptions) => pages(client.listPayments, filter, requestOptions),
     verifyCallback: (body) => use("verifyCallback", (service) => service.verifyCallback(body)),
