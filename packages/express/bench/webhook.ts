@@ -2,44 +2,30 @@
  * Webhook throughput against a bare Express handler, on 127.0.0.1, in one process run:
  *   pnpm --filter @mia-sdk/express bench
  * Every webhook request carries a distinct, correctly signed payment for its own pre-created
- * order, so each one verifies the signature and applies a real transition. Tune with
- * BENCH_REQUESTS (memory runs), BENCH_PGLITE_REQUESTS and BENCH_CONNECTIONS.
+ * order, so each one verifies the signature and applies a real transition. The servers run in a
+ * child process (bench/webhook-servers.ts) and autocannon in this one, so the load generator
+ * doesn't share an event loop with what it measures. Tune with BENCH_REQUESTS (memory
+ * runs), BENCH_PGLITE_REQUESTS and BENCH_CONNECTIONS.
  */
 import { once } from "node:events"
-import { createServer, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
-import { PGlite } from "@electric-sql/pglite"
+import { type ChildProcess, fork } from "node:child_process"
+import { performance } from "node:perf_hooks"
 import { signMiaCallback } from "@mia-sdk/core"
-import { createMemoryOrderStore, createSqlOrderStore, type OrderStore } from "@mia-sdk/webhooks"
 import autocannon, { type Result } from "autocannon"
-import express from "express"
-import { miaWebhook } from "../src/index.js"
+import { SIGNATURE_KEY, type ServerCommand } from "./webhook-servers.js"
 
-const SIGNATURE_KEY = "8508706b-3454-4733-8295-56e617c4abcf"
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000)
 const PGLITE_REQUESTS = Number(process.env.BENCH_PGLITE_REQUESTS ?? 5_000)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const WARMUP = 500
 
-const serve = async (app: express.Express): Promise<{ url: string; server: Server }> => {
-  const server = createServer(app)
-  server.listen(0, "127.0.0.1")
-  await once(server, "listening")
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mia/callback`, server }
-}
+const orderIdsFor = (prefix: string, count: number): Array<string> =>
+  Array.from({ length: count }, (_, index) => `${prefix}-${index}`)
 
-const close = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.closeAllConnections()
-    server.close(() => resolve())
-  })
-
-/** Creates `count` orders and one signed callback body paying each of them. */
-const prepare = async (store: OrderStore, prefix: string, count: number): Promise<Array<string>> => {
+/** One signed callback body paying each order. */
+const prepare = async (orderIds: ReadonlyArray<string>): Promise<Array<string>> => {
   const bodies: Array<string> = []
-  for (let index = 0; index < count; index++) {
-    const orderId = `${prefix}-${index}`
-    await store.createOrder({ orderId, amount: 150.25, description: `Bench ${orderId}` })
+  for (const orderId of orderIds) {
     const result = {
       qrId: `qr-${orderId}`,
       qrStatus: "Paid",
@@ -59,10 +45,17 @@ const prepare = async (store: OrderStore, prefix: string, count: number): Promis
   return bodies
 }
 
+/** One load run and its wall time: autocannon's own `duration` is whole seconds, too coarse here. */
+interface Run {
+  readonly result: Result
+  readonly seconds: number
+}
+
 /** Fires `bodies` (each once, in order) at `url`. */
-const load = (url: string, bodies: ReadonlyArray<string>): Promise<Result> => {
+const load = async (url: string, bodies: ReadonlyArray<string>): Promise<Run> => {
   let next = 0
-  return autocannon({
+  const started = performance.now()
+  const result = await autocannon({
     url,
     connections: CONNECTIONS,
     amount: bodies.length,
@@ -74,23 +67,7 @@ const load = (url: string, bodies: ReadonlyArray<string>): Promise<Result> => {
       }
     ]
   })
-}
-
-const bareApp = () => {
-  const app = express()
-  // Reads the body before answering, as any real endpoint must (answering first leaves the body
-  // on the socket and stalls keep-alive connections, which would flatter the webhook).
-  app.post("/mia/callback", (req, res) => {
-    req.on("end", () => res.status(200).json({ ok: true }))
-    req.resume()
-  })
-  return app
-}
-
-const webhookApp = (store: OrderStore) => {
-  const app = express()
-  app.post("/mia/callback", miaWebhook({ signatureKey: SIGNATURE_KEY, store }))
-  return app
+  return { result, seconds: (performance.now() - started) / 1000 }
 }
 
 interface Figures {
@@ -103,9 +80,10 @@ interface Figures {
 const ROUNDS = 3
 
 /** Sums rounds into one figure: overall requests per second and the worst p99. */
-const combine = (rounds: ReadonlyArray<Result>): Figures => {
+const combine = (runs: ReadonlyArray<Run>): Figures => {
+  const rounds = runs.map((run) => run.result)
   const total = rounds.reduce((sum, round) => sum + round.requests.total, 0)
-  const seconds = rounds.reduce((sum, round) => sum + round.duration, 0)
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0)
   return {
     rps: total / seconds,
     p99: Math.max(...rounds.map((round) => round.latency.p99)),
@@ -114,32 +92,44 @@ const combine = (rounds: ReadonlyArray<Result>): Figures => {
   }
 }
 
+/** Sends one command to the servers' process and waits for its answer. */
+const ask = async <A>(worker: ChildProcess, command: ServerCommand): Promise<A> => {
+  worker.send(command)
+  const [message] = (await once(worker, "message")) as [{ ok: boolean; reply?: A; error?: string }]
+  if (!message.ok) throw new Error(message.error)
+  return message.reply as A
+}
+
 /**
  * Runs the bare baseline and the webhook with the same requests, alternating in rounds so that
  * the machine's background load and the JIT's warm-up weigh on both alike.
  */
-const compare = async (label: string, store: OrderStore, count: number) => {
-  const warmBodies = await prepare(store, `${label}-warm`, WARMUP)
-  const bodies = await prepare(store, label, count)
-  const bare = await serve(bareApp())
-  const webhook = await serve(webhookApp(store))
-  await load(bare.url, warmBodies)
-  await load(webhook.url, warmBodies)
+const compare = async (worker: ChildProcess, label: "memory" | "pglite", count: number) => {
+  const warmIds = orderIdsFor(`${label}-warm`, WARMUP)
+  const orderIds = orderIdsFor(label, count)
+  const warmBodies = await prepare(warmIds)
+  const bodies = await prepare(orderIds)
+  const urls = await ask<{ bareUrl: string; webhookUrl: string }>(worker, {
+    type: "start",
+    store: label,
+    orderIds: [...warmIds, ...orderIds]
+  })
+  await load(urls.bareUrl, warmBodies)
+  await load(urls.webhookUrl, warmBodies)
 
-  const bareRounds: Array<Result> = []
-  const webhookRounds: Array<Result> = []
+  const bareRounds: Array<Run> = []
+  const webhookRounds: Array<Run> = []
   const size = Math.ceil(count / ROUNDS)
   for (let round = 0; round < ROUNDS; round++) {
     const slice = bodies.slice(round * size, (round + 1) * size)
-    bareRounds.push(await load(bare.url, slice))
-    webhookRounds.push(await load(webhook.url, slice))
+    bareRounds.push(await load(urls.bareUrl, slice))
+    webhookRounds.push(await load(urls.webhookUrl, slice))
   }
-  await close(bare.server)
-  await close(webhook.server)
+  const paid = await ask<string | undefined>(worker, { type: "status", orderId: orderIds[count - 1]! })
+  await ask(worker, { type: "stop" })
   const baseline = combine(bareRounds)
   const measured = combine(webhookRounds)
 
-  const paid = (await store.getOrder(`${label}-${count - 1}`))?.status
   console.log(
     `\n${label} store (${count} distinct signed payments, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds)`
   )
@@ -151,12 +141,18 @@ const compare = async (label: string, store: OrderStore, count: number) => {
 }
 
 const main = async () => {
-  console.log(`Node ${process.version}, Express 5, autocannon on 127.0.0.1`)
-  const memoryRatio = await compare("memory", createMemoryOrderStore(), REQUESTS)
-  const db = await PGlite.create()
-  const pgliteRatio = await compare("pglite", createSqlOrderStore({ db }), PGLITE_REQUESTS)
-  await db.close()
-  console.log(`\nsummary: memory ratio ${memoryRatio.toFixed(2)}, PGlite ratio ${pgliteRatio.toFixed(2)}`)
+  console.log(`Node ${process.version}, Express 5, autocannon on 127.0.0.1 (servers in a child process)`)
+  // The child compiles TypeScript with tsx and resolves the workspace sources, like this process.
+  const worker = fork(new URL("./webhook-servers.ts", import.meta.url), {
+    execArgv: ["--import", "tsx", "--conditions=@mia-sdk/source"]
+  })
+  try {
+    const memoryRatio = await compare(worker, "memory", REQUESTS)
+    const pgliteRatio = await compare(worker, "pglite", PGLITE_REQUESTS)
+    console.log(`\nsummary: memory ratio ${memoryRatio.toFixed(2)}, PGlite ratio ${pgliteRatio.toFixed(2)}`)
+  } finally {
+    worker.kill()
+  }
 }
 
 main().catch((error: unknown) => {
