@@ -1,6 +1,13 @@
 export * from "./callback/index.js"
 export {
+  isMiaApiError,
+  isMiaAuthError,
   isMiaError,
+  isMiaPosResultError,
+  isMiaPosSessionError,
+  isMiaResponseError,
+  isMiaTransportError,
+  isMiaValidationError,
   MiaApiError,
   MiaApiErrorEntry,
   MiaAuthError,

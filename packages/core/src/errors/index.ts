@@ -38,3 +38,13 @@ export const isMiaError = (value: unknown): value is MiaError =>
   value instanceof MiaTransportError ||
   value instanceof MiaResponseError ||
   value instanceof MiaValidationError
+
+export {
+  isMiaApiError,
+  isMiaAuthError,
+  isMiaPosResultError,
+  isMiaPosSessionError,
+  isMiaResponseError,
+  isMiaTransportError,
+  isMiaValidationError
+} from "./guards.js"
