@@ -6,6 +6,11 @@ export default defineConfig({
   // The wire types of @mia-sdk/core are inlined so the published declarations need no server package:
   // resolved through the workspace's source condition, they are local files to the declaration bundler.
   dts: { compilerOptions: { paths: { "@mia-sdk/core/wire": ["../core/src/wire/index.ts"] } } },
+  // Core's money module (a devDependency, so bundled) is read from its source the same way: the build
+  // needs no prior build of core, and the module imports nothing, so no Effect comes along.
+  esbuildOptions(options) {
+    options.conditions = ["@mia-sdk/source"]
+  },
   sourcemap: true,
   clean: true,
   target: "es2022",

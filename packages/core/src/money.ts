@@ -97,7 +97,14 @@ export const formatMinorUnits = (minor: number): string => {
  * @example
  * const rule: AmountRule = "max_2_decimals"
  */
-export type AmountRule = "required" | "type" | "format" | "positive" | "non_negative" | "max_amount" | "max_2_decimals"
+export type AmountRule =
+  | "required"
+  | "type"
+  | "format"
+  | "positive"
+  | "non_negative"
+  | "max_amount"
+  | "max_2_decimals"
 
 /**
  * What {@link parseAmount} concluded: the amount in bani, or the broken rule with a message that
@@ -166,22 +173,20 @@ export const parseAmount = (value: unknown, options: ParseAmountOptions = {}): P
   } else {
     return fail("type", `${field} must be ${example}, got ${value === null ? "null" : typeof value}.`)
   }
-  const negative = text !== undefined && text.startsWith("-")
+  const tooSmall = () =>
+    options.allowZero
+      ? fail("non_negative", `${field} must be 0 or more, got ${String(value)}.`)
+      : fail("positive", `${field} must be greater than 0, got ${String(value)}.`)
+  const negative = text?.startsWith("-") ?? false
   const minor = text === undefined ? undefined : minorFromDecimal(text)
   if (minor === undefined) {
-    if (negative || (typeof value === "number" && value < 0)) {
-      return fail("positive", `${field} must be greater than 0, got ${String(value)}.`)
-    }
+    if (negative || (typeof value === "number" && value < 0)) return tooSmall()
     const tooLarge = typeof value === "number" ? value > MIA_MAX_AMOUNT : Number(text) > MIA_MAX_AMOUNT
     return tooLarge
       ? fail("max_amount", `${field} must be at most ${MIA_MAX_AMOUNT} MDL, got ${String(value)}.`)
       : fail("max_2_decimals", `${field} must have at most 2 decimals (whole bani), got ${String(value)}.`)
   }
-  if (options.allowZero ? minor < 0 : minor <= 0) {
-    return options.allowZero
-      ? fail("non_negative", `${field} must be 0 or more, got ${String(value)}.`)
-      : fail("positive", `${field} must be greater than 0, got ${String(value)}.`)
-  }
+  if (options.allowZero ? minor < 0 : minor <= 0) return tooSmall()
   if (minor > MAX_MINOR) {
     return fail("max_amount", `${field} must be at most ${MIA_MAX_AMOUNT} MDL, got ${String(value)}.`)
   }

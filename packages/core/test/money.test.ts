@@ -1,12 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import {
-  formatMinorUnits,
-  fromMinorUnits,
-  MIA_MAX_AMOUNT,
-  parseAmount,
-  toMinorUnits
-} from "../src/money.js"
+import { formatMinorUnits, fromMinorUnits, MIA_MAX_AMOUNT, parseAmount, toMinorUnits } from "../src/money.js"
 
 describe("exact money", () => {
   it.each([
@@ -111,5 +105,8 @@ describe("parseAmount: the one amount rule", () => {
       message: expect.stringMatching(/^refund must be a number/)
     })
     expect(parseAmount(0, { allowZero: true })).toEqual({ ok: true, minor: 0 })
+    // A negative amount that also has a third decimal breaks the sign rule first, whichever it is.
+    expect(parseAmount(-0.001, { allowZero: true })).toMatchObject({ ok: false, rule: "non_negative" })
+    expect(parseAmount(-0.001)).toMatchObject({ ok: false, rule: "positive" })
   })
 })

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { parseAmount } from "@mia-sdk/core/money"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { type ChargeStore, createChargeStore, createMiaClient, type MiaClientOptions } from "../src/index.js"
 import { settle, useFakeClock } from "./support/clock.js"
@@ -88,16 +89,36 @@ describe("createChargeStore", () => {
   })
 
   it.each([
-    [0, "amount must be greater than 0"],
-    [-5, "amount must be greater than 0"],
-    [100_000.01, "amount must be at most 100000 MDL"],
-    [1.234, "amount can have at most 2 decimals (whole bani)"],
-    [Number.NaN, "amount must be a number of MDL, e.g. 149.9"]
+    [0, "amount must be greater than 0, got 0."],
+    [-5, "amount must be greater than 0, got -5."],
+    [100_000.01, "amount must be at most 100000 MDL, got 100000.01."],
+    [1.234, "amount must have at most 2 decimals (whole bani), got 1.234."],
+    [Number.NaN, "amount must be a finite number, got NaN."]
   ])("refuses %s before any request: %s", async (amount, message) => {
     const store = makeStore()
     expect(await store.create(amount)).toBeUndefined()
     expect(store.getSnapshot()).toMatchObject({ phase: "error", error: { code: "validation", message } })
     expect(server.requests).toEqual([])
+  })
+
+  it.each([0.1 + 0.2, 99999.995, 100_000.01, 0, -5])(
+    "refuses %s like core's parseAmount, the rule the server's client applies",
+    async (amount) => {
+      const parsed = parseAmount(amount, { from: ["number"] })
+      expect(parsed.ok).toBe(false)
+      const store = makeStore()
+      expect(await store.create(amount)).toBeUndefined()
+      expect(store.getSnapshot().error?.message).toBe(parsed.ok ? undefined : parsed.message)
+      expect(server.requests).toEqual([])
+    }
+  )
+
+  it.each([150.25, 100_000])("accepts %s, as core's parseAmount does", async (amount) => {
+    expect(parseAmount(amount).ok).toBe(true)
+    const store = makeStore()
+    await store.create(amount)
+    expect(store.getSnapshot().phase).toBe("awaiting_payment")
+    expect(server.posts("/charges").map((r) => r.body)).toEqual([{ amount }])
   })
 
   it("accepts amounts whose binary form is inexact, like 0.07 and 100000", async () => {

@@ -183,7 +183,9 @@ describe("POS hooks", () => {
     render(<Cashier amount={12.345} />)
     await advance(0)
     await click("Charge")
-    expect(screen.getByRole("status").textContent).toBe("amount can have at most 2 decimals (whole bani)")
+    expect(screen.getByRole("status").textContent).toBe(
+      "amount must have at most 2 decimals (whole bani), got 12.345."
+    )
     expect(server.posts("/charges")).toEqual([])
   })
 

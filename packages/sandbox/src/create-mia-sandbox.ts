@@ -1,3 +1,4 @@
+import { fromMinorUnits } from "@mia-sdk/core"
 import { type SandboxClock, createSandboxClock } from "./clock.js"
 import { createCallbackDispatcher } from "./internal/callback-dispatcher.js"
 import { errorResponse, wireErrors } from "./internal/envelope.js"
@@ -13,7 +14,6 @@ import { emptyBooks } from "./internal/mia/records.js"
 import { paymentView, qrView, refundView } from "./internal/mia/views.js"
 import { mswHandlersFor } from "./internal/msw-adapter.js"
 import { listenOnNode, type NodeServerHandle } from "./internal/node-adapter.js"
-import { toLei } from "./internal/money.js"
 import { seededRandom } from "./internal/prng.js"
 import { type MiaSandboxOptions, resolveSandboxOptions } from "./options.js"
 import { createPosSandbox } from "./pos/index.js"
@@ -130,7 +130,7 @@ export const createMiaSandbox = (options: MiaSandboxOptions = {}): MiaSandbox =>
     const defaultAmount = terms?.amount ?? terms?.amountMin
     const outcome = testPay(context, {
       qrId,
-      amount: input.amount ?? (defaultAmount === undefined ? undefined : toLei(defaultAmount)),
+      amount: input.amount ?? (defaultAmount === undefined ? undefined : fromMinorUnits(defaultAmount)),
       iban: input.iban ?? SANDBOX_TEST_IBAN,
       currency: "MDL",
       payerName: input.payerName ?? "TEST QR PAYMENT"

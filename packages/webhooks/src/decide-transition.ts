@@ -1,5 +1,5 @@
 import { formatMoney } from "./money.js"
-import type { Order, OrderStatus, TransitionCode } from "./order.js"
+import { type Order, type OrderStatus, PAID_STATUSES, type TransitionCode, type UnmatchedPayment } from "./order.js"
 import type { ManualEvent, OrderEvent, PaymentEvent, QrClosedEvent, RefundEvent } from "./order-event.js"
 
 /**
@@ -29,11 +29,13 @@ export type IgnoreCode =
   | "unknown_payment"
   | "not_paid"
   | "already_refunded"
+  | "refund_unconfirmed"
   | "not_allowed"
 
 /**
  * What {@link decideTransition} concluded: move the order (possibly to the same status, with
- * recorded changes such as a duplicate-payment flag), or leave it as it is.
+ * recorded changes such as a duplicate-payment flag), leave it as it is, or keep a payment aside
+ * (`keep`: money arrived that must not pay this order; it is stored as an unmatched payment).
  *
  * @example
  * const decision: TransitionDecision = { kind: "ignore", code: "already_applied", reason: "Payment p-1 was already applied" }
@@ -47,9 +49,11 @@ export type TransitionDecision =
       readonly changes: OrderChanges
     }
   | { readonly kind: "ignore"; readonly code: IgnoreCode; readonly reason: string }
-
-/** Statuses in which the order's money has arrived. */
-const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set(["processing", "completed", "on-hold"])
+  | {
+      readonly kind: "keep"
+      readonly code: Exclude<UnmatchedPayment["code"], "unknown_order" | undefined>
+      readonly reason: string
+    }
 
 const transition = (
   to: OrderStatus,
@@ -60,11 +64,36 @@ const transition = (
 
 const ignore = (code: IgnoreCode, reason: string): TransitionDecision => ({ kind: "ignore", code, reason })
 
+/**
+ * Order ids get reused (a database restore, staging and production on one maib project), so the
+ * `orderId` a payment names proves nothing: only a QR this order created does. Before the order
+ * has any QR, a payment is accepted only on exactly its terms.
+ */
+const foreignPayment = (order: Order, event: PaymentEvent, paid: string): TransitionDecision | undefined => {
+  if (event.qrId !== undefined && order.qrIds.includes(event.qrId)) return undefined
+  if (order.qrIds.length > 0) {
+    return {
+      kind: "keep",
+      code: "foreign_qr",
+      reason: `Payment ${event.payId} of ${paid} names order ${order.orderId} but came through QR ${event.qrId ?? "(none)"}, which was not created for it: kept for review`
+    }
+  }
+  const sameCurrency = event.currency.toUpperCase() === order.currency.toUpperCase()
+  if (sameCurrency && event.amountMinor === order.amountMinor) return undefined
+  return {
+    kind: "keep",
+    code: "terms_mismatch",
+    reason: `Payment ${event.payId} of ${paid} names order ${order.orderId}, which has no QR and expects ${formatMoney(order.amountMinor, order.currency)}: kept for review`
+  }
+}
+
 const decidePayment = (order: Order, event: PaymentEvent): TransitionDecision => {
   if (order.payId === event.payId || order.duplicatePayIds.includes(event.payId)) {
     return ignore("already_applied", `Payment ${event.payId} was already applied to order ${order.orderId}`)
   }
   const paid = formatMoney(event.amountMinor, event.currency)
+  const foreign = foreignPayment(order, event, paid)
+  if (foreign !== undefined) return foreign
   const received = { payId: event.payId, qrId: event.qrId ?? order.qrId, paidAmountMinor: event.amountMinor }
   if (order.status === "pending" || order.status === "failed") {
     if (event.currency.toUpperCase() !== order.currency.toUpperCase()) {
@@ -141,9 +170,20 @@ const decideRefund = (order: Order, event: RefundEvent): TransitionDecision => {
       `Refund ${event.refundId} is for payment ${event.payId}, not for this order`
     )
   }
-  const refundedAmountMinor = order.refundedAmountMinor + event.amountMinor
+  if (event.full === false && order.refundedAmountMinor + event.amountMinor >= order.paidAmountMinor) {
+    // The bank says the payment is not fully refunded, yet this refund would complete it.
+    return ignore(
+      "refund_unconfirmed",
+      `Refund ${event.refundId} of ${amount} would refund order ${order.orderId} in full, but the bank shows its payment only partly refunded`
+    )
+  }
+  // The bank never refunds more than was paid; a full refund takes whatever was left.
+  const refundedAmountMinor = event.full
+    ? order.paidAmountMinor
+    : Math.min(order.paidAmountMinor, order.refundedAmountMinor + event.amountMinor)
   if (refundedAmountMinor >= order.paidAmountMinor) {
-    return transition("refunded", "refund_full", `Refund ${event.refundId} of ${amount}: fully refunded`, {
+    const returned = formatMoney(order.paidAmountMinor - order.refundedAmountMinor, order.currency)
+    return transition("refunded", "refund_full", `Refund ${event.refundId} of ${returned}: fully refunded`, {
       refundedAmountMinor
     })
   }

@@ -4,12 +4,24 @@
  * @example
  * const code: MiaOrderErrorCode = "order_not_found"
  */
-export type MiaOrderErrorCode = "invalid_order" | "order_not_found" | "order_exists" | "conflict" | "storage"
+export type MiaOrderErrorCode =
+  | "invalid_order"
+  | "invalid_refund"
+  | "order_not_found"
+  | "order_exists"
+  | "order_not_payable"
+  | "order_not_refundable"
+  | "refund_in_progress"
+  | "refund_failed"
+  | "idempotency_key_reused"
+  | "conflict"
+  | "storage"
 
 /**
- * A store operation was refused (bad input, unknown or conflicting order) or the database
- * failed. `field` names the input to fix for `invalid_order`. `retryable` is true for `conflict`
- * and `storage`, where the same call may succeed later.
+ * An order operation was refused (bad input, unknown or conflicting order, an order that can't
+ * be paid or refunded, an idempotency key reused for another request) or the database failed.
+ * `field` names the input to fix for `invalid_order` and `invalid_refund`. `retryable` is true
+ * for `conflict`, `refund_in_progress` and `storage`, where the same call may succeed later.
  *
  * @example
  * import { MiaOrderError } from "@mia-sdk/webhooks"
@@ -32,6 +44,6 @@ export class MiaOrderError extends Error {
   }
 
   get retryable(): boolean {
-    return this.code === "conflict" || this.code === "storage"
+    return this.code === "conflict" || this.code === "storage" || this.code === "refund_in_progress"
   }
 }

@@ -1,4 +1,13 @@
 export type { ConfirmedPayment, PaymentConfirmationPort } from "./callback/payment-confirmation.js"
+export type { CheckoutBankPort } from "./checkout/checkout-bank-port.js"
+export type { MiaCheckout, MiaCheckoutServiceOptions } from "./checkout/mia-checkout-service.js"
+export { createMiaCheckout } from "./checkout/mia-checkout-service.js"
+export type { CheckoutOutcome } from "./checkout/open-checkout.js"
+export type { WatchOrderOptions } from "./events/watch-order.js"
+export { watchOrder } from "./events/watch-order.js"
+export type { RefundRequestOptions, RefundResult } from "./refunds/refund-order.js"
+export type { ValidRefundInput } from "./refunds/validate-refund.js"
+export { validateRefundInput } from "./refunds/validate-refund.js"
 export type {
   MiaCallbackHandler,
   MiaCallbackHandlerOptions,
@@ -17,7 +26,7 @@ export type {
   OrderEventBusOptions
 } from "./events/order-event-bus.js"
 export { createOrderEventBus } from "./events/order-event-bus.js"
-export { amountProblem, formatMoney, fromMinorUnits, MAX_AMOUNT, toMinorUnits } from "./money.js"
+export { formatMoney } from "./money.js"
 export type {
   NewOrder,
   Order,
@@ -27,7 +36,7 @@ export type {
   TransitionCode,
   UnmatchedPayment
 } from "./order.js"
-export { ORDER_STATUSES, toOrderView } from "./order.js"
+export { FINAL_STATUSES, ORDER_STATUSES, PAID_STATUSES, toOrderView } from "./order.js"
 export type { ManualEvent, OrderEvent, PaymentEvent, QrClosedEvent, RefundEvent } from "./order-event.js"
 export { eventKey } from "./order-event.js"
 export type {
@@ -42,9 +51,40 @@ export type { MemoryOrderStoreOptions } from "./store/memory-store.js"
 export { createMemoryOrderStore } from "./store/memory-store.js"
 export type { OpenedSqlOrderStore, OpenSqlOrderStoreOptions } from "./store/open-sql-store.js"
 export { openSqlOrderStore } from "./store/open-sql-store.js"
-export type { ApplyOptions, ApplyResult, ListOrdersFilter, OrderStore } from "./store/order-store.js"
+export type {
+  ApplyOptions,
+  ApplyResult,
+  ListDueOrdersFilter,
+  ListOrdersFilter,
+  OrderStore
+} from "./store/order-store.js"
+export type {
+  BeginRefundResult,
+  FinishRefundResult,
+  ListRefundsFilter,
+  NewRefund,
+  RefundNotice,
+  RefundOutcome,
+  RefundRecord,
+  RefundStatus
+} from "./refunds/refund-record.js"
+export { nextCheckAt } from "./reconciliation/check-schedule.js"
 export type { SqlClient, SqlQueryable } from "./store/sql-client.js"
 export type { SqlMigration } from "./store/sql-migrations.js"
 export { MIA_MIGRATIONS, migrateMiaSchema } from "./store/sql-migrations.js"
 export type { SqlOrderStore, SqlOrderStoreOptions } from "./store/sql-store.js"
 export { createSqlOrderStore } from "./store/sql-store.js"
+export type { MiaCashierErrorCode } from "./pos/cashier-error.js"
+export { MiaCashierError } from "./pos/cashier-error.js"
+export type {
+  PosCashierState,
+  PosCashierStateStore,
+  PosChargeMemo,
+  VersionedPosCashierState
+} from "./pos/cashier-state.js"
+export type { MemoryPosCashierStateOptions } from "./pos/memory-cashier-state.js"
+export { createMemoryPosCashierState } from "./pos/memory-cashier-state.js"
+export type { PosCashierClient, PosCashierOptions } from "./pos/cashier-options.js"
+export type { PosCashierReport, PosReportOptions } from "./pos/cashier-report.js"
+export type { PosCashier } from "./pos/pos-cashier.js"
+export { createPosCashier } from "./pos/pos-cashier.js"

@@ -46,6 +46,13 @@ export interface RefundEvent {
   readonly payId: string
   readonly orderId?: string | undefined
   readonly amountMinor: number
+  /**
+   * What the bank reports about the payment, for refunds confirmed with `getPayment`: `true`
+   * when it is fully refunded (the order is refunded in full, whatever was recorded so far),
+   * `false` when it is only partly refunded (so this refund must leave something paid).
+   * `undefined` for refunds from the SDK's own ledger.
+   */
+  readonly full?: boolean | undefined
   readonly payload?: unknown
 }
 

@@ -1,5 +1,5 @@
 import type { OrderStatus, OrderView } from "@mia-sdk/core/wire"
-import { fromMinorUnits } from "./money.js"
+import { fromMinorUnits } from "@mia-sdk/core/money"
 
 export type { OrderStatus } from "@mia-sdk/core/wire"
 
@@ -18,6 +18,22 @@ export const ORDER_STATUSES: ReadonlyArray<OrderStatus> = [
   "refunded",
   "failed"
 ]
+
+/**
+ * Statuses in which the order's money has arrived (and so it can be refunded).
+ *
+ * @example
+ * if (PAID_STATUSES.has(order.status)) showRefundButton()
+ */
+export const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set(["processing", "completed", "on-hold"])
+
+/**
+ * Statuses the order can't leave on its own: nothing more to watch at the bank for a payment.
+ *
+ * @example
+ * if (FINAL_STATUSES.has(order.status)) stopPolling()
+ */
+export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(["cancelled", "refunded", "failed"])
 
 /**
  * Stable codes for why an order changed, safe to switch on (the `reason` text is for people).
@@ -83,6 +99,13 @@ export interface Order {
   readonly qrId?: string | undefined
   readonly qrUrl?: string | undefined
   readonly qrExpiresAt?: string | undefined
+  /**
+   * Every QR created for this order, oldest first. A payment applies to the order only through
+   * one of them (or, before any QR exists, when amount and currency match exactly).
+   */
+  readonly qrIds: ReadonlyArray<string>
+  /** When reconciliation should next ask the bank about this order; `undefined`: never. */
+  readonly nextCheckAt?: string | undefined
   /** A second, different payment arrived and still has to be refunded. */
   readonly duplicatePayment: boolean
   /** The `payId`s of those extra payments, to refund them. */
@@ -134,6 +157,11 @@ export interface OrderQr {
  */
 export interface UnmatchedPayment {
   readonly payId: string
+  /**
+   * Why it was kept: no order found, or an order was named but the payment's QR is not one of
+   * that order's (`foreign_qr`), or the order had no QR and the amount or currency differ.
+   */
+  readonly code?: "unknown_order" | "foreign_qr" | "terms_mismatch" | undefined
   readonly qrId?: string | undefined
   readonly orderId?: string | undefined
   readonly amountMinor: number

@@ -19,6 +19,7 @@ const order = (status: OrderStatus, overrides: Partial<Order> = {}): Order => ({
   refundedAmountMinor: status === "refunded" ? 15025 : 0,
   payId: ["processing", "completed", "on-hold", "refunded"].includes(status) ? "pay-1" : undefined,
   qrId: "qr-1",
+  qrIds: ["qr-1"],
   duplicatePayment: false,
   duplicatePayIds: [],
   history: [],
@@ -85,13 +86,53 @@ describe("decideTransition: DESIGN.md's lifecycle table", () => {
 
   it("records the payment on the order", () => {
     const decision = decideTransition(
-      order("pending"),
+      order("pending", { qrIds: ["qr-1", "qr-7"] }),
       payment({ payId: "pay-7", qrId: "qr-7", amountMinor: 100 })
     )
     expect(decision).toMatchObject({
       kind: "transition",
       changes: { payId: "pay-7", qrId: "qr-7", paidAmountMinor: 100 }
     })
+  })
+
+  describe("a payment pays an order only through the order's own QRs", () => {
+    it.each(["pending", "failed", "cancelled", "processing"] as const)(
+      "keeps a payment through a QR this %s order never created, whatever orderId it names",
+      (status) => {
+        const decision = decideTransition(order(status), payment({ qrId: "qr-from-a-restored-database" }))
+        expect(decision).toMatchObject({ kind: "keep", code: "foreign_qr" })
+      }
+    )
+
+    it("accepts a payment on an order without any QR only on its exact terms", () => {
+      const bare = order("pending", { qrId: undefined, qrIds: [] })
+      expect(decideTransition(bare, payment({ qrId: "qr-9" }))).toMatchObject({
+        kind: "transition",
+        to: "processing",
+        changes: { qrId: "qr-9" }
+      })
+      expect(decideTransition(bare, payment({ qrId: "qr-9", amountMinor: 15024 }))).toMatchObject({
+        kind: "keep",
+        code: "terms_mismatch"
+      })
+      expect(decideTransition(bare, payment({ qrId: "qr-9", currency: "EUR" }))).toMatchObject({
+        kind: "keep",
+        code: "terms_mismatch"
+      })
+    })
+  })
+
+  it("a refund the bank shows as partial may not complete the order", () => {
+    const bankSays = (amountMinor: number, full: boolean): OrderEvent => ({
+      type: "refund",
+      refundId: "refund-9",
+      payId: "pay-1",
+      amountMinor,
+      full
+    })
+    expect(outcome("processing", bankSays(15025, false))).toBe("ignore/refund_unconfirmed")
+    expect(outcome("processing", bankSays(100, false))).toBe("processing/refund_partial")
+    expect(outcome("processing", bankSays(1, true))).toBe("refunded/refund_full")
   })
 
   it("accumulates duplicate payIds", () => {
@@ -206,7 +247,8 @@ describe("decideTransition: invariants over every order and event", () => {
     fc.assert(
       fc.property(statusArbitrary, eventArbitrary, (status, event) => {
         const decision = decideTransition(order(status), event)
-        if (decision.kind === "ignore") return
+        if (event.type === "payment" && event.qrId !== "qr-1") expect(decision.kind).not.toBe("transition")
+        if (decision.kind !== "transition") return
         if (paidStatuses.includes(status)) expect(paidStatuses).toContain(decision.to)
         if (event.type === "payment") expect(["pending", "failed", "cancelled"]).not.toContain(decision.to)
       }),

@@ -7,26 +7,31 @@ describe("@mia-sdk/webhooks public surface", () => {
   it("exports exactly these values (change deliberately)", () => {
     expect(Object.keys(webhooks).sort()).toMatchInlineSnapshot(`
       [
-        "MAX_AMOUNT",
+        "FINAL_STATUSES",
         "MIA_MIGRATIONS",
+        "MiaCashierError",
         "MiaOrderError",
         "ORDER_STATUSES",
-        "amountProblem",
+        "PAID_STATUSES",
         "createMemoryOrderStore",
+        "createMemoryPosCashierState",
         "createMiaCallbackHandler",
+        "createMiaCheckout",
         "createMiaReconciler",
         "createOrderEventBus",
+        "createPosCashier",
         "createSqlOrderStore",
         "decideTransition",
         "eventKey",
         "formatMoney",
-        "fromMinorUnits",
         "handleMiaCallback",
         "isPremature",
         "migrateMiaSchema",
+        "nextCheckAt",
         "openSqlOrderStore",
-        "toMinorUnits",
         "toOrderView",
+        "validateRefundInput",
+        "watchOrder",
       ]
     `)
   })

@@ -126,63 +126,6 @@ describe("handleMiaCallback", () => {
     expect(onError).toHaveBeenCalledWith(expect.any(Error), "store")
   })
 
-  describe("refund callbacks (a refundId and no qrStatus)", () => {
-    const refundResult = (payId: string, qrId: string, overrides: Record<string, unknown> = {}) => ({
-      refundId: "refund-77",
-      payId,
-      qrId,
-      amount: 50,
-      currency: "MDL",
-      status: "Accepted",
-      ...overrides
-    })
-
-    it("records a refund made outside the SDK (e.g. in the bank's portal), once", async () => {
-      const store = createMemoryOrderStore()
-      const order = await orderIn(store, "processing")
-      const body = await signedBody(refundResult(order.payId ?? "", order.qrId ?? ""))
-      expect(await handleMiaCallback(body, { signatureKey: SIGNATURE_KEY, store })).toMatchObject({
-        status: 200,
-        outcome: "applied"
-      })
-      expect(await handleMiaCallback(body, { signatureKey: SIGNATURE_KEY, store })).toMatchObject({
-        status: 200,
-        outcome: "duplicate"
-      })
-      expect(await store.getOrder(order.orderId)).toMatchObject({
-        status: "processing",
-        refundedAmountMinor: 5000
-      })
-    })
-
-    it("defers (503) a refund callback that overtook its payment's, and applies it on re-send", async () => {
-      const store = createMemoryOrderStore()
-      const order = await orderIn(store, "pending")
-      const payment = callbackResult(order)
-      const refund = await signedBody(
-        refundResult(String(payment.payId), order.qrId ?? "", { orderId: order.orderId })
-      )
-      const options = { signatureKey: SIGNATURE_KEY, store }
-      expect(await handleMiaCallback(refund, options)).toMatchObject({ status: 503, outcome: "deferred" })
-      expect(await handleMiaCallback(await signedBody(payment), options)).toMatchObject({
-        outcome: "applied"
-      })
-      expect(await handleMiaCallback(refund, options)).toMatchObject({ status: 200, outcome: "applied" })
-      expect((await store.getOrder(order.orderId))?.refundedAmountMinor).toBe(5000)
-    })
-
-    it("records nothing for a rejected refund", async () => {
-      const store = createMemoryOrderStore()
-      const order = await orderIn(store, "processing")
-      const body = await signedBody(refundResult(order.payId ?? "", order.qrId ?? "", { status: "Rejected" }))
-      expect(await handleMiaCallback(body, { signatureKey: SIGNATURE_KEY, store })).toMatchObject({
-        status: 200,
-        outcome: "ignored"
-      })
-      expect((await store.getOrder(order.orderId))?.refundedAmountMinor).toBe(0)
-    })
-  })
-
   describe("confirming with the bank", () => {
     const bank = (payments: Record<string, ConfirmedPayment | Error>) => ({
       getPayment: vi.fn(async (payId: string) => {

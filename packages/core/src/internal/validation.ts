@@ -1,5 +1,6 @@
 import * as Effect from "effect/Effect"
 import { MiaValidationError } from "../errors/mia-validation-error.js"
+import { parseAmount } from "../money.js"
 
 /**
  * One broken rule. `field` is a path such as `extension.amount`; `rule` a stable snake_case name.
@@ -13,9 +14,6 @@ export interface Issue {
   readonly message: string
 }
 
-/** Largest amount maib accepts in one QR or payment (spec §5.1). */
-export const MAX_AMOUNT = 100_000
-
 const issue = (field: string, rule: string, message: string): Issue => ({ field, rule, message })
 
 const show = (value: unknown): string => {
@@ -24,17 +22,11 @@ const show = (value: unknown): string => {
   return typeof value
 }
 
-/** Decimal places of a finite number, read from its shortest round-trip form (exact, no float tricks). */
-const decimalPlaces = (value: number): number => {
-  const text = String(value)
-  if (text.includes("e") || text.includes("E")) return Number.POSITIVE_INFINITY
-  const dot = text.indexOf(".")
-  return dot === -1 ? 0 : text.length - dot - 1
-}
-
 /**
- * An amount in lei: a finite number > 0, <= 100000, with at most 2 decimals.
- * `undefined` passes unless `required`.
+ * An amount in lei, by core's one amount rule ({@link parseAmount}): a finite number > 0 (>= 0
+ * with `allowZero`), <= 100000, with at most 2 decimals, read exactly. `undefined` passes unless
+ * `required`. The rule names are parseAmount's, except `type`, which this client has always
+ * reported as `type_number`.
  *
  * @example
  * checkAmount("amount", 10.001, { required: true }) // { field: "amount", rule: "max_2_decimals", ... }
@@ -44,31 +36,10 @@ export const checkAmount = (
   value: unknown,
   options: { readonly required?: boolean; readonly allowZero?: boolean } = {}
 ): Issue | undefined => {
-  if (value === undefined || value === null) {
-    return options.required
-      ? issue(field, "required", `${field} is required (an amount in MDL, e.g. 50.25).`)
-      : undefined
-  }
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    return issue(
-      field,
-      "type_number",
-      `${field} must be a finite number of lei (e.g. 50.25), got ${show(value)}.`
-    )
-  }
-  if (options.allowZero ? value < 0 : value <= 0) {
-    return issue(
-      field,
-      options.allowZero ? "non_negative" : "positive",
-      `${field} must be ${options.allowZero ? ">= 0" : "> 0"}, got ${value}.`
-    )
-  }
-  if (value > MAX_AMOUNT)
-    return issue(field, "max_amount", `${field} must be <= ${MAX_AMOUNT} MDL, got ${value}.`)
-  if (decimalPlaces(value) > 2) {
-    return issue(field, "max_2_decimals", `${field} must have at most 2 decimals (bani), got ${value}.`)
-  }
-  return undefined
+  if ((value === undefined || value === null) && !options.required) return undefined
+  const parsed = parseAmount(value, { field, from: ["number"], allowZero: options.allowZero })
+  if (parsed.ok) return undefined
+  return issue(field, parsed.rule === "type" ? "type_number" : parsed.rule, parsed.message)
 }
 
 /**

@@ -49,6 +49,13 @@ describe("inputs are checked before anything is sent", () => {
       "amount",
       "max_amount"
     ],
+    [
+      "99999.995 (a third decimal near the maximum)",
+      { qrType: "dynamic", amountType: "fixed", amount: 99999.995 },
+      "amount",
+      "max_2_decimals"
+    ],
+    ["0.1 + 0.2", { qrType: "dynamic", amountType: "fixed", amount: 0.1 + 0.2 }, "amount", "max_2_decimals"],
     ["a fixed amount left out", { qrType: "dynamic", amountType: "fixed" }, "amount", "required"],
     [
       "a range on a fixed amount",

@@ -1,5 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest"
-import { createMiaQrClient, type MiaQrPromiseClient, MiaValidationError } from "../../src/index.js"
+import {
+  createMiaQrClient,
+  type MiaQrPromiseClient,
+  MiaValidationError,
+  parseAmount
+} from "../../src/index.js"
 import { BASE_URL, CLIENT_ID, CLIENT_SECRET, fakeBank, PAY_ID, QR_ID } from "./fake-bank.js"
 
 const bank = fakeBank()
@@ -82,6 +87,18 @@ const cases: ReadonlyArray<Case> = [
   [
     "createQr amount tiny exponent",
     () => client.createQr({ ...dynamic, amount: 1e-7 }),
+    "amount",
+    "max_2_decimals"
+  ],
+  [
+    "createQr amount 99999.995 (a third decimal near the maximum)",
+    () => client.createQr({ ...dynamic, amount: 99999.995 }),
+    "amount",
+    "max_2_decimals"
+  ],
+  [
+    "createQr amount 0.1 + 0.2",
+    () => client.createQr({ ...dynamic, amount: 0.1 + 0.2 }),
     "amount",
     "max_2_decimals"
   ],
@@ -538,6 +555,28 @@ describe("inputs are validated before anything is sent", () => {
       prepareCreateQr({ ...dynamic, amount: 0.01, expiresAt: new Date(now + 60_000) }, now)
     ).toMatchObject({ amount: 0.01 })
     expect(prepareCreateQr({ ...dynamic, amount: 0.29 }, Date.now())).toMatchObject({ amount: 0.29 })
+  })
+})
+
+describe("the client checks amounts with core's one money rule", () => {
+  it.each([0.1 + 0.2, 99999.995, 100_000.01, 0, -5])(
+    "createQr refuses %s, as parseAmount does",
+    async (amount) => {
+      const parsed = parseAmount(amount)
+      expect(parsed.ok).toBe(false)
+      await expect(client.createQr({ ...dynamic, amount })).rejects.toMatchObject({
+        _tag: "MiaValidationError",
+        field: "amount",
+        rule: parsed.ok ? undefined : parsed.rule
+      })
+      expect(bank.recorded).toHaveLength(0)
+    }
+  )
+
+  it.each([150.25, 100_000])("createQr accepts %s", async (amount) => {
+    const { prepareCreateQr } = await import("../../src/qr/prepare/create-qr.js")
+    expect(parseAmount(amount).ok).toBe(true)
+    expect(prepareCreateQr({ ...dynamic, amount }, Date.now())).toMatchObject({ amount })
   })
 })
 

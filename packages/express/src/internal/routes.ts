@@ -1,5 +1,6 @@
 import { MiaHttpError } from "../errors/mia-http-error.js"
 import type { MiaMiddleware, MiaNext, MiaRequest, MiaResponse } from "../http-types.js"
+import { guardStateChange } from "./request-guard.js"
 
 /** A route handler; may be async: rejections are forwarded to `next(error)`. */
 export type RouteHandler = (
@@ -42,10 +43,12 @@ const decode = (value: string, name: string): string => {
  * A tiny router of its own, so the same code runs inside Express 4 and 5 (whose path syntaxes
  * differ) without importing either. Paths are matched against `req.url`, which Express makes
  * relative to the mount point. Unknown paths fall through to `next()`; a known path with another
- * method gets a 405.
+ * method gets a 405. Every state-changing route is guarded by {@link guardStateChange} (JSON only,
+ * no cross-site requests) before its handler runs.
  */
 export const createRoutes = (
-  definitions: ReadonlyArray<readonly [method: string, path: string, handler: RouteHandler]>
+  definitions: ReadonlyArray<readonly [method: string, path: string, handler: RouteHandler]>,
+  allowedOrigins: ReadonlySet<string> = new Set()
 ): MiaMiddleware => {
   const routes: ReadonlyArray<Route> = definitions.map(([method, path, handler]) => ({
     method,
@@ -73,6 +76,7 @@ export const createRoutes = (
       return
     }
     try {
+      guardStateChange(req, allowedOrigins)
       const params: Record<string, string> = {}
       found.route.names.forEach((name, index) => {
         params[name] = decode(found.match?.[index + 1] ?? "", name)

@@ -1,2 +1,2 @@
 export { miaPos } from "./mia-pos.js"
-export type { MiaPosOptions, MiaPosRouterClient } from "./options.js"
+export type { MiaPosAuthorization, MiaPosOptions, MiaPosRouterClient } from "./options.js"

@@ -1,37 +1,44 @@
-import type { MiaPosPromiseClient } from "@mia-sdk/core"
+import type { PosCashierClient, PosCashierOptions } from "@mia-sdk/webhooks"
+import type { MiaRequest } from "../http-types.js"
 
 /**
  * The parts of the MiaPos client the router uses (`createMiaPosClient` from `@mia-sdk/core`).
  * @example
  * const client: MiaPosRouterClient = createMiaPosClient({ baseUrl, device, sessionStore })
  */
-export type MiaPosRouterClient = Pick<
-  MiaPosPromiseClient,
-  "activation" | "seller" | "session" | "shift" | "qr" | "reports"
->
+export type MiaPosRouterClient = PosCashierClient
 
 /**
- * Options of {@link miaPos}.
+ * The answer of an `authorize` hook: `true` or `{ actor }` to let the request through, `false`
+ * to refuse it with a 403.
+ * @example
+ * const decision: MiaPosAuthorization = { actor: "cashier@cafe.md" }
+ */
+export type MiaPosAuthorization = boolean | { readonly actor: string }
+
+/**
+ * Options of {@link miaPos}: those of `createPosCashier` (`@mia-sdk/webhooks`) plus the HTTP ones.
  * @example
  * const options: MiaPosOptions = {
  *   client: createMiaPosClient({ baseUrl, device, sessionStore }),
+ *   authorize: (req) => req.session?.role === "cashier",
  *   terminal: { terminalId: "10001", merchantIdno: "1003600012345" }
  * }
  */
-export interface MiaPosOptions {
+export interface MiaPosOptions extends PosCashierOptions {
   /** The MiaPos client: it holds the device, the session store (tokens, activation) and any seller credentials. */
   readonly client: MiaPosRouterClient
-  /** Terminal to activate when `POST /activation` leaves the fields out. */
-  readonly terminal?: { readonly terminalId: string; readonly merchantIdno: string } | undefined
   /**
-   * Whether the browser may name the terminal in `POST /activation` (default `false`: only the
-   * configured `terminal` can be activated, so a cashier can't bind this server to another one).
+   * Who may use the till, asked before every route: return `true` or `{ actor }` to allow, `false`
+   * for a 403 (`pos_forbidden`). Required: whoever reaches the router can charge, close the shift
+   * and read the reports. `"allow-all"` turns the check off, only for a kiosk on a closed network.
    */
-  readonly allowTerminalFromBody?: boolean | undefined
-  /** Current time in epoch ms, for charge expiry (default `Date.now`). */
-  readonly now?: (() => number) | undefined
+  readonly authorize: ((req: MiaRequest) => MiaPosAuthorization | Promise<MiaPosAuthorization>) | "allow-all"
+  /**
+   * Origins besides the request's own that may call the state-changing routes from a browser
+   * (`https://till.cafe.md`). Every other origin gets 403.
+   */
+  readonly allowedOrigins?: ReadonlyArray<string> | undefined
   /** Largest accepted JSON body (default 16 KiB). */
   readonly bodyLimitBytes?: number | undefined
-  /** Told about best-effort calls that failed (seller info), default `console.warn`. Never given secrets. */
-  readonly onWarning?: ((message: string, error: unknown) => void) | undefined
 }

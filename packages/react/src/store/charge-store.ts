@@ -1,3 +1,4 @@
+import { parseAmount } from "@mia-sdk/core/money"
 import type { PosChargeState, PosChargeView } from "@mia-sdk/core/wire"
 import type { MiaClient } from "../client/create-client.js"
 import type { MiaRequestError } from "../client/mia-request-error.js"
@@ -73,18 +74,6 @@ const phaseOf = (state: PosChargeState): ChargePhase => {
       return "awaiting_payment"
   }
 }
-
-/** Why `amount` can't be charged, or `undefined` when it can. */
-const amountProblem = (amount: number) =>
-  typeof amount !== "number" || !Number.isFinite(amount)
-    ? "amount must be a number of MDL, e.g. 149.9"
-    : amount <= 0
-      ? "amount must be greater than 0"
-      : amount > 100_000
-        ? "amount must be at most 100000 MDL"
-        : Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6
-          ? "amount can have at most 2 decimals (whole bani)"
-          : undefined
 
 /**
  * Creates a {@link ChargeStore}.
@@ -175,9 +164,10 @@ export const createChargeStore = ({
     async create(amount) {
       const { phase } = state.get()
       if (phase === "creating" || phase === "awaiting_payment") return undefined
-      const problem = amountProblem(amount)
-      if (problem) {
-        state.set({ ...initial, phase: "error", error: invalid(problem) })
+      // The rule the server's client applies, so a cashier learns of a bad amount without a round trip.
+      const parsed = parseAmount(amount, { from: ["number"] })
+      if (!parsed.ok) {
+        state.set({ ...initial, phase: "error", error: invalid(parsed.message) })
         return undefined
       }
       release()

@@ -1,25 +1,19 @@
 /**
- * Amounts live in integer bani (minor units) inside the sandbox, so sums and refund limits are
- * exact; they turn back into lei only on the wire.
+ * Amounts the sandbox receives are checked with core's money rule, the one the client applies
+ * before sending, and kept in integer bani so sums and refund limits are exact. Only the rule comes
+ * from core: a refused amount is still answered with the bank's own error code.
  */
 
-import { formatMinorUnits, fromMinorUnits, MIA_MAX_AMOUNT, toMinorUnits } from "@mia-sdk/core"
+import { parseAmount } from "@mia-sdk/core"
 
-/** Lei as a JSON number -> bani, or `undefined` if it is not a positive amount with at most 2 decimals. */
+/** Lei as a JSON number -> bani, or `undefined` if it is not > 0, <= 100000 with at most 2 decimals. */
 export const toMinor = (value: unknown): number | undefined => {
-  if (typeof value !== "number" || value <= 0 || value > MIA_MAX_AMOUNT) return undefined
-  return toMinorUnits(value)
+  const parsed = parseAmount(value, { from: ["number"] })
+  return parsed.ok ? parsed.minor : undefined
 }
 
-/** Bani -> lei as a JSON number (`5061` -> `50.61`). */
-export const toLei = fromMinorUnits
-
-/** Bani -> `"50.61"`, for messages and error args. */
-export const formatLei = formatMinorUnits
-
-/** Parses a decimal query parameter (`amountFrom=10.50`) to bani; `undefined` when it is not one. */
+/** A decimal query parameter (`amountFrom=10.50`, 0 included) -> bani; `undefined` when it is not one. */
 export const parseDecimalParameter = (text: string): number | undefined => {
-  if (!/^\d{1,6}(\.\d{1,2})?$/.test(text.trim())) return undefined
-  const [whole = "0", fraction = ""] = text.trim().split(".")
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"))
+  const parsed = parseAmount(text, { from: ["string"], allowZero: true })
+  return parsed.ok ? parsed.minor : undefined
 }

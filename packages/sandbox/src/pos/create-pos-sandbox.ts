@@ -11,7 +11,7 @@ import { transactionRoutes } from "./handlers/transactions.js"
 import { authenticate } from "./internal/authenticate.js"
 import { resolvePosConfig } from "./internal/config.js"
 import { formatPosDateTime } from "@mia-sdk/core"
-import { toMinorUnits } from "./internal/money.js"
+import { toMinor } from "../internal/money.js"
 import { type PosPaymentOutcome, type PosPaymentRequest, payQr } from "./internal/pay-qr.js"
 import { jsonResponse, PosHttpError } from "./internal/responses.js"
 import { createRouteMatcher } from "./internal/route-matcher.js"
@@ -224,7 +224,7 @@ export const createPosSandbox = (options: PosSandboxOptions = {}): PosSandbox =>
     clock: config.clock,
     routes,
     pay: (qrId, payment = {}) => {
-      const amountMinor = payment.amount === undefined ? undefined : toMinorUnits(payment.amount)
+      const amountMinor = payment.amount === undefined ? undefined : toMinor(payment.amount)
       if (payment.amount !== undefined && amountMinor === undefined) {
         throw new RangeError(
           `amount must be greater than 0 and at most 100000 with at most 2 decimals, got ${payment.amount}.`

@@ -1,64 +1,29 @@
-import { type MiaCallbackNotification, type MiaCallbackRejection, verifyMiaCallback } from "@mia-sdk/core"
+import { isMiaApiError, type MiaCallbackNotification, type MiaCallbackRejection, verifyMiaCallback } from "@mia-sdk/core"
+import { toMinorUnits } from "@mia-sdk/core/money"
 import { isPremature } from "../decide-transition.js"
-import { toMinorUnits } from "../money.js"
-import type { Order, OrderTransition } from "../order.js"
-import type { OrderEvent, PaymentEvent, RefundEvent } from "../order-event.js"
+import type { OrderEvent, PaymentEvent } from "../order-event.js"
 import type { ApplyResult, OrderStore } from "../store/order-store.js"
+import { answer, type MiaCallbackResult } from "./callback-answer.js"
 import type { ConfirmedPayment, PaymentConfirmationPort } from "./payment-confirmation.js"
+import { handleRefundCallback } from "./refund-callback.js"
 
-/**
- * What happened to one callback delivery. `applied`, `duplicate`, `ignored` and `unmatched` are
- * answered 200 (the bank stops re-sending); `invalid_signature` 401; `malformed` and
- * `unconfirmed` 400; `unavailable` 503 (the store or the bank failed: let the bank re-send);
- * `deferred` 503 (a refund callback overtook its payment's: the bank's re-send will apply it).
- *
- * @example
- * const outcome: MiaCallbackOutcome = "duplicate"
- */
-export type MiaCallbackOutcome =
-  | "applied"
-  | "duplicate"
-  | "ignored"
-  | "unmatched"
-  | "invalid_signature"
-  | "malformed"
-  | "unconfirmed"
-  | "unavailable"
-  | "deferred"
-
-/**
- * The answer to one callback: the HTTP status to send, a JSON `body` for it, and what happened.
- *
- * @example
- * const result = await handler.handle(rawBody)
- * res.status(result.status).json(result.body)
- */
-export interface MiaCallbackResult {
-  readonly status: 200 | 400 | 401 | 503
-  readonly outcome: MiaCallbackOutcome
-  /** Says what happened; never contains the signature key. */
-  readonly message: string
-  readonly body: { readonly ok: boolean; readonly outcome: MiaCallbackOutcome; readonly message: string }
-  readonly payId?: string | undefined
-  readonly order?: Order | undefined
-  readonly transition?: OrderTransition | undefined
-  /** Why verification failed, for `invalid_signature` and `malformed`. */
-  readonly rejection?: MiaCallbackRejection | undefined
-}
+export type { MiaCallbackOutcome, MiaCallbackResult } from "./callback-answer.js"
 
 /**
  * Options of {@link createMiaCallbackHandler} and {@link handleMiaCallback}.
  *
  * @example
- * const options: MiaCallbackHandlerOptions = { signatureKey: process.env.MIA_SIGNATURE_KEY!, store }
+ * const options: MiaCallbackHandlerOptions = { signatureKey: process.env.MIA_SIGNATURE_KEY!, store, confirmWith: client }
  */
 export interface MiaCallbackHandlerOptions {
   /** The project's Signature Key from maibmerchants. */
   readonly signatureKey: string
   readonly store: OrderStore
   /**
-   * Confirms every payment with `getPayment(payId)` before applying it, and trusts the bank's
-   * amount and currency over the callback's. Pass the MIA QR client.
+   * The MIA QR client. Every payment is confirmed with `getPayment(payId)` before it is applied
+   * (the bank's amount and currency win over the callback's), and refund callbacks are applied
+   * only when the bank shows the refund. Without it payments are trusted on their signature and
+   * every refund callback is kept unconfirmed. Pass it in production.
    */
   readonly confirmWith?: PaymentConfirmationPort | undefined
   /** Recorded as the actor of the transitions. Defaults to `mia-callback`. */
@@ -71,7 +36,7 @@ export interface MiaCallbackHandlerOptions {
  * A reusable callback handler: `handle(body)` never throws.
  *
  * @example
- * const handler: MiaCallbackHandler = createMiaCallbackHandler({ signatureKey, store })
+ * const handler: MiaCallbackHandler = createMiaCallbackHandler({ signatureKey, store, confirmWith: client })
  */
 export interface MiaCallbackHandler {
   /** Pass the raw body (string or bytes, best) or its parsed JSON. */
@@ -88,58 +53,19 @@ const STATUS_BY_REJECTION: Readonly<Record<MiaCallbackRejection, 400 | 401>> = {
   missing_signature_key: 401
 }
 
-const answer = (
-  status: MiaCallbackResult["status"],
-  outcome: MiaCallbackOutcome,
-  message: string,
-  extra: Partial<Omit<MiaCallbackResult, "status" | "outcome" | "message" | "body">> = {}
-): MiaCallbackResult => ({
-  status,
-  outcome,
-  message,
-  body: { ok: status === 200, outcome, message },
-  ...extra
-})
-
-const isMissingPayment = (error: unknown): boolean => {
-  if (typeof error !== "object" || error === null) return false
-  const candidate = error as { _tag?: unknown; status?: unknown; hasCode?: unknown }
-  if (candidate._tag !== "MiaApiError") return false
-  if (candidate.status === 404) return true
-  return typeof candidate.hasCode === "function" && candidate.hasCode.call(error, "14003") === true
+/** The amount as signed, read exactly from its decimal: a third decimal is malformed at any size. */
+const exactAmount = (value: unknown): number | undefined => {
+  const minor = typeof value === "number" || typeof value === "string" ? toMinorUnits(value) : undefined
+  return minor !== undefined && minor > 0 ? minor : undefined
 }
-
-/**
- * A refund callback (the shape is undocumented, spec §5.7): it carries a `refundId` and no
- * `qrStatus`, which tells it from a payment callback.
- */
-const refundEvent = (notification: MiaCallbackNotification): RefundEvent | string | undefined => {
-  const refundId = notification.raw.refundId
-  if (typeof refundId !== "string" || refundId === "" || notification.qrStatus !== "") return undefined
-  const amountMinor = toMinorUnits(notification.amount)
-  if (amountMinor === undefined || amountMinor <= 0) {
-    return `the refund amount ${notification.amount} is not a positive sum with 2 decimals`
-  }
-  return {
-    type: "refund",
-    refundId,
-    payId: notification.payId,
-    orderId: notification.orderId,
-    amountMinor,
-    payload: { callback: notification.raw }
-  }
-}
-
-const REJECTED_REFUND = /^(rejected|declined|failed)$/i
 
 const paymentEvent = (
   notification: MiaCallbackNotification,
   confirmed: ConfirmedPayment | undefined
 ): PaymentEvent | string => {
-  const amount = confirmed?.amount ?? notification.amount
-  const amountMinor = toMinorUnits(amount)
-  if (amountMinor === undefined || amountMinor <= 0)
-    return `the amount ${amount} is not a positive sum with 2 decimals`
+  const amount = confirmed === undefined ? notification.raw.amount : confirmed.amount
+  const amountMinor = exactAmount(amount)
+  if (amountMinor === undefined) return `the amount ${String(amount)} is not a positive sum with at most 2 decimals`
   return {
     type: "payment",
     payId: notification.payId,
@@ -155,17 +81,27 @@ const paymentEvent = (
   }
 }
 
+/** The refund id of a callback that calls itself a refund (the shape is undocumented). */
+const claimedRefundId = (notification: MiaCallbackNotification): string | undefined => {
+  const refundId = notification.raw.refundId
+  return typeof refundId === "string" && refundId !== "" ? refundId : undefined
+}
+
 /**
  * Builds the framework-agnostic callback handler: verify the signature (401 when missing or
- * wrong), parse (400 when malformed), optionally confirm with the bank, then let the store decide
- * and apply the transition atomically. Safe under duplicate and concurrent deliveries: the same
- * `payId` is applied once and answered 200 every time.
+ * wrong), parse (400 when malformed, including an amount with a third decimal), confirm with the
+ * bank when `confirmWith` is given, then let the store decide and apply the transition
+ * atomically. Safe under duplicate and concurrent deliveries: the same `payId` is applied once
+ * and answered 200 every time. A payment pays an order only through a QR created for that order;
+ * refund callbacks move no money without the bank's confirmation.
  *
  * @example
+ * import { createMiaQrClient } from "@mia-sdk/core"
  * import { createMemoryOrderStore, createMiaCallbackHandler } from "@mia-sdk/webhooks"
  *
  * const store = createMemoryOrderStore()
- * const handler = createMiaCallbackHandler({ signatureKey: process.env.MIA_SIGNATURE_KEY!, store })
+ * const client = createMiaQrClient({ clientId: process.env.MIA_CLIENT_ID!, clientSecret: process.env.MIA_CLIENT_SECRET! })
+ * const handler = createMiaCallbackHandler({ signatureKey: process.env.MIA_SIGNATURE_KEY!, store, confirmWith: client })
  * // in any HTTP framework:
  * const result = await handler.handle(rawBody)
  * response.status(result.status).json(result.body)
@@ -193,34 +129,37 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
       result = await store.applyEvent(event, { actor })
     } catch (error) {
       report(error, "store")
-      return answer(
-        503,
-        "unavailable",
-        `Callback for payment ${payId} could not be recorded; send it again`,
-        { payId }
-      )
+      return answer(503, "unavailable", `Callback for payment ${payId} could not be recorded; send it again`, { payId })
     }
     switch (result.outcome) {
       case "applied":
-        return answer(200, "applied", result.transition.reason, {
-          payId,
-          order: result.order,
-          transition: result.transition
-        })
+        return answer(200, "applied", result.transition.reason, { payId, order: result.order, transition: result.transition })
       case "duplicate":
-        return answer(200, "duplicate", `Already processed (${result.eventKey})`, {
-          payId,
-          order: result.order
-        })
+        return answer(200, "duplicate", `Already processed (${result.eventKey})`, { payId, order: result.order })
       case "ignored":
         if (result.code !== "unknown_order" && isPremature(event, result.code)) {
           return answer(503, "deferred", `${result.reason}; send it again after the payment`, { payId })
         }
-        return answer(200, "ignored", result.reason, { payId, order: result.order })
+        return answer(200, "ignored", result.reason, { payId, order: result.order, code: result.code })
       case "unmatched":
-        return answer(200, "unmatched", `No order for payment ${payId}; kept as an unmatched payment`, {
-          payId
-        })
+        return answer(200, "unmatched", `${result.payment.reason}; kept as an unmatched payment`, { payId })
+    }
+  }
+
+  const confirm = async (
+    port: PaymentConfirmationPort,
+    payId: string
+  ): Promise<{ readonly payment: ConfirmedPayment } | { readonly refused: MiaCallbackResult }> => {
+    try {
+      const payment = await port.getPayment(payId)
+      if (payment.payId === payId) return { payment }
+      return { refused: answer(400, "unconfirmed", `The bank answered for another payment than ${payId}; not applied`, { payId }) }
+    } catch (error) {
+      if (isMiaApiError(error) && (error.status === 404 || error.hasCode("14003"))) {
+        return { refused: answer(400, "unconfirmed", `The bank does not know payment ${payId}; not applied`, { payId }) }
+      }
+      report(error, "confirm")
+      return { refused: answer(503, "unavailable", `Payment ${payId} could not be confirmed with the bank; send it again`, { payId }) }
     }
   }
 
@@ -233,49 +172,13 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
     }
     const { notification } = verification
     const payId = notification.payId
-    const refund = refundEvent(notification)
-    if (typeof refund === "string") return answer(400, "malformed", `Signed, but ${refund}`, { payId })
-    if (refund !== undefined) {
-      if (REJECTED_REFUND.test(String(notification.raw.status ?? ""))) {
-        return answer(
-          200,
-          "ignored",
-          `Refund ${refund.refundId} was rejected by the bank; nothing to record`,
-          { payId }
-        )
-      }
-      return apply(refund, payId)
-    }
+    const refundId = claimedRefundId(notification)
+    if (refundId !== undefined) return handleRefundCallback({ store, confirmWith, apply, report }, notification, refundId)
     let confirmed: ConfirmedPayment | undefined
     if (confirmWith !== undefined) {
-      try {
-        confirmed = await confirmWith.getPayment(payId)
-      } catch (error) {
-        if (isMissingPayment(error)) {
-          return answer(400, "unconfirmed", `The bank does not know payment ${payId}; not applied`, {
-            payId
-          })
-        }
-        report(error, "confirm")
-        return answer(
-          503,
-          "unavailable",
-          `Payment ${payId} could not be confirmed with the bank; send it again`,
-          {
-            payId
-          }
-        )
-      }
-      if (confirmed.payId !== payId) {
-        return answer(
-          400,
-          "unconfirmed",
-          `The bank answered for another payment than ${payId}; not applied`,
-          {
-            payId
-          }
-        )
-      }
+      const outcome = await confirm(confirmWith, payId)
+      if ("refused" in outcome) return outcome.refused
+      confirmed = outcome.payment
     }
     const event = paymentEvent(notification, confirmed)
     if (typeof event === "string") return answer(400, "malformed", `Signed, but ${event}`, { payId })
@@ -301,7 +204,7 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
  * @example
  * import { handleMiaCallback } from "@mia-sdk/webhooks"
  *
- * const result = await handleMiaCallback(rawBody, { signatureKey: process.env.MIA_SIGNATURE_KEY!, store })
+ * const result = await handleMiaCallback(rawBody, { signatureKey: process.env.MIA_SIGNATURE_KEY!, store, confirmWith: client })
  * return new Response(JSON.stringify(result.body), { status: result.status })
  */
 export const handleMiaCallback = (

@@ -1,6 +1,6 @@
 /**
  * A payment as the bank reports it (`GET /v2/mia/payments/{payId}`): the fields the webhook
- * needs to trust a callback. The MIA QR client's `getPayment` returns a superset of this.
+ * needs to trust a callback, and a refund callback above all. The MIA QR client's `getPayment` returns a superset of this.
  *
  * @example
  * const payment: ConfirmedPayment = { payId: "p-1", qrId: "q-1", orderId: "1001", amount: 150.25, currency: "MDL", status: "Executed" }
@@ -15,6 +15,8 @@ export interface ConfirmedPayment {
   /** `Executed` or `Refunded`: either way the money arrived. */
   readonly status: string
   readonly executedAt?: string | undefined
+  /** Set once (part of) the payment was refunded. */
+  readonly refundedAt?: string | undefined
 }
 
 /**

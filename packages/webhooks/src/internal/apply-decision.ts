@@ -1,5 +1,6 @@
 import type { TransitionDecision } from "../decide-transition.js"
 import { formatMoney } from "../money.js"
+import { nextCheckAt } from "../reconciliation/check-schedule.js"
 import type { Order, OrderQr, OrderTransition, UnmatchedPayment } from "../order.js"
 import type { OrderEvent, PaymentEvent } from "../order-event.js"
 import type { ValidNewOrder } from "./validate-new-order.js"
@@ -17,6 +18,7 @@ export const newOrderRecord = (input: ValidNewOrder, at: string, actor: string):
   status: "pending",
   paidAmountMinor: 0,
   refundedAmountMinor: 0,
+  qrIds: [],
   duplicatePayment: false,
   duplicatePayIds: [],
   history: [
@@ -58,11 +60,14 @@ export const applyDecision = (
   }
   const { changes } = decision
   const duplicatePayIds = changes.duplicatePayIds ?? order.duplicatePayIds
-  const next: Order = {
+  const qrIds =
+    changes.qrId === undefined || order.qrIds.includes(changes.qrId) ? order.qrIds : [...order.qrIds, changes.qrId]
+  const changed: Order = {
     ...order,
     status: decision.to,
     payId: changes.payId ?? order.payId,
     qrId: changes.qrId ?? order.qrId,
+    qrIds,
     paidAmountMinor: changes.paidAmountMinor ?? order.paidAmountMinor,
     refundedAmountMinor: changes.refundedAmountMinor ?? order.refundedAmountMinor,
     duplicatePayIds,
@@ -71,6 +76,7 @@ export const applyDecision = (
     version: order.version + 1,
     updatedAt: context.at
   }
+  const next = { ...changed, nextCheckAt: nextCheckAt(changed, Date.parse(context.at)) }
   return { order: next, transition }
 }
 
@@ -89,34 +95,48 @@ export const attachQrRecord = (
     actor: context.actor,
     payload: { ...qr }
   }
-  const next: Order = {
+  const changed: Order = {
     ...order,
     qrId: qr.qrId,
     qrUrl: qr.qrUrl,
     qrExpiresAt: qr.qrExpiresAt,
+    qrIds: order.qrIds.includes(qr.qrId) ? order.qrIds : [...order.qrIds, qr.qrId],
     history: [...order.history, transition],
     version: order.version + 1,
     updatedAt: context.at
   }
+  const next = { ...changed, nextCheckAt: nextCheckAt(changed, Date.parse(context.at)) }
   return { order: next, transition }
 }
 
-/** The unmatched-payment record of a payment whose order is unknown. */
-export const unmatchedRecord = (event: PaymentEvent, at: string): UnmatchedPayment => ({
+/**
+ * The unmatched-payment record of a payment kept aside: its order is unknown, or the decision
+ * was to keep it (`kept`: a QR foreign to the order it names, or terms that don't match).
+ */
+export const unmatchedRecord = (
+  event: PaymentEvent,
+  at: string,
+  kept?: Extract<TransitionDecision, { kind: "keep" }>
+): UnmatchedPayment => ({
   payId: event.payId,
   qrId: event.qrId,
   orderId: event.orderId,
   amountMinor: event.amountMinor,
   currency: event.currency,
+  code: kept?.code ?? "unknown_order",
   reason:
-    event.orderId === undefined
+    kept?.reason ??
+    (event.orderId === undefined
       ? `No order uses QR ${event.qrId ?? "(none)"}`
-      : `No order ${event.orderId}${event.qrId === undefined ? "" : ` nor one using QR ${event.qrId}`}`,
+      : `No order ${event.orderId}${event.qrId === undefined ? "" : ` nor one using QR ${event.qrId}`}`),
   receivedAt: at,
   ...(event.payload === undefined ? {} : { payload: event.payload })
 })
 
-/** How to find the order an event is about: by id first, then by QR or payment. */
+/**
+ * How to find the order an event is about. A store tries the QR first (a QR belongs to exactly
+ * one order, whatever `orderId` the bank echoes), then the order id, then the payment.
+ */
 export const eventLookup = (
   event: OrderEvent
 ): {

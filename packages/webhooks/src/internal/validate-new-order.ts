@@ -1,5 +1,5 @@
 import { MiaOrderError } from "../errors.js"
-import { amountProblem, toMinorUnits } from "../money.js"
+import { parseAmount } from "@mia-sdk/core/money"
 import type { NewOrder } from "../order.js"
 
 /** A validated {@link NewOrder}, with the amount in bani and the defaults filled in. */
@@ -21,10 +21,9 @@ export const validateNewOrder = (input: NewOrder): ValidNewOrder => {
   if (typeof orderId !== "string" || orderId.trim() === "")
     throw invalid("orderId", "must be a non-empty string")
   if (orderId.length > 100) throw invalid("orderId", "must be at most 100 characters (the MIA orderId limit)")
-  const problem = amountProblem(amount)
-  const amountMinor = toMinorUnits(amount)
-  if (problem !== undefined || amountMinor === undefined)
-    throw invalid("amount", problem ?? "must be a number")
+  const parsed = parseAmount(amount, { from: ["number"] })
+  if (!parsed.ok) throw new MiaOrderError("invalid_order", parsed.message, { field: "amount" })
+  const amountMinor = parsed.minor
   if (typeof currency !== "string" || currency.toUpperCase() !== "MDL") {
     throw invalid("currency", "must be MDL, the only currency of MIA payments")
   }

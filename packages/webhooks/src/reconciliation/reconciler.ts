@@ -1,7 +1,9 @@
+import { toMinorUnits } from "@mia-sdk/core/money"
 import type { ConfirmedPayment } from "../callback/payment-confirmation.js"
-import { toMinorUnits } from "../money.js"
-import type { Order } from "../order.js"
+import { type Order, PAID_STATUSES } from "../order.js"
+import type { RefundRecord } from "../refunds/refund-record.js"
 import type { ApplyResult, OrderStore } from "../store/order-store.js"
+import { nextCheckAt } from "./check-schedule.js"
 
 /**
  * What reconciliation asks the bank. The MIA QR client (`createMiaQrClient(...)`) fits as is.
@@ -17,28 +19,33 @@ export interface ReconciliationPort {
     readonly offset?: number | undefined
   }): Promise<{ readonly totalCount: number; readonly items: ReadonlyArray<ConfirmedPayment> }>
   getQr(qrId: string): Promise<{ readonly qrId: string; readonly status: string }>
+  getPayment(payId: string): Promise<ConfirmedPayment>
 }
 
 /**
  * Options of {@link createMiaReconciler}.
  *
  * @example
- * const options: MiaReconcilerOptions = { store, api: client, olderThanMs: 2 * 60_000, intervalMs: 60_000 }
+ * const options: MiaReconcilerOptions = { store, api: client, batchSize: 50, maxBankCalls: 200 }
  */
 export interface MiaReconcilerOptions {
   readonly store: OrderStore
   readonly api: ReconciliationPort
-  /** Only orders unchanged for this long are checked (their callback is overdue). Default 2 minutes. */
-  readonly olderThanMs?: number | undefined
   /** Pause between runs of `start()`. Default 1 minute. */
   readonly intervalMs?: number | undefined
-  /** Most orders checked per run. Default 200. */
+  /** Most due orders checked per run, the longest overdue first. Default 50. */
   readonly batchSize?: number | undefined
+  /** Most requests to the bank per run; what is left waits for the next run. Default 200. */
+  readonly maxBankCalls?: number | undefined
+  /** A pending refund older than this is settled with the bank. Default 1 minute. */
+  readonly refundCheckAfterMs?: number | undefined
+  /** A pending refund the bank still shows no trace of after this long failed. Default 15 minutes. */
+  readonly lostRefundAfterMs?: number | undefined
   /** Milliseconds since the epoch; `Date.now` by default. */
   readonly now?: (() => number) | undefined
   /** Recorded as the actor of the transitions. Default `reconciliation`. */
   readonly actor?: string | undefined
-  /** Told about each order that could not be checked. Defaults to `console.error`. */
+  /** Told about each order or refund that could not be checked. Defaults to `console.error`. */
   readonly onError?: ((error: unknown, orderId: string) => void) | undefined
 }
 
@@ -46,14 +53,16 @@ export interface MiaReconcilerOptions {
  * What one order's reconciliation found.
  *
  * @example
- * const outcome: OrderReconciliation = { orderId: "1001", results: [], status: "pending" }
+ * const outcome: OrderReconciliation = { orderId: "1001", results: [], status: "pending", bankCalls: 2 }
  */
 export interface OrderReconciliation {
   readonly orderId: string
-  /** One result per event applied (payments found, QR closure). */
+  /** One result per event applied (payments found, QR closure, refund seen at the bank). */
   readonly results: ReadonlyArray<ApplyResult>
   /** The order's status afterwards (`undefined` if the order is unknown). */
   readonly status: Order["status"] | undefined
+  /** Requests made to the bank for this order. */
+  readonly bankCalls: number
 }
 
 /**
@@ -61,12 +70,18 @@ export interface OrderReconciliation {
  *
  * @example
  * const report = await reconciler.runOnce()
- * console.log(`${report.checked} checked, ${report.applied} changed, ${report.failed.length} failed`)
+ * console.log(`${report.checked} checked, ${report.applied} changed, ${report.bankCalls} bank calls`)
  */
 export interface ReconciliationReport {
   readonly checked: number
-  /** Events that changed an order (payments recovered, orders cancelled). */
+  /** Events that changed an order (payments recovered, orders cancelled, refunds recorded). */
   readonly applied: number
+  /** Requests made to the bank in this run (at most `maxBankCalls`, plus one order's worth). */
+  readonly bankCalls: number
+  /** Pending refunds settled (accepted or failed) with the bank. */
+  readonly refundsSettled: number
+  /** Due orders left for the next run because the batch or the bank-call budget was used up. */
+  readonly deferred: number
   readonly orders: ReadonlyArray<OrderReconciliation>
   readonly failed: ReadonlyArray<{ readonly orderId: string; readonly error: unknown }>
 }
@@ -91,10 +106,16 @@ const PAGE_SIZE = 100
 const CLOSED_QR_STATUSES = new Set(["expired", "cancelled"])
 
 /**
- * Recovers lost callbacks: asks the bank about pending orders older than a threshold and applies
- * what it finds through the same store and lifecycle as the webhook (so a payment that is also
- * delivered by callback still applies once). A payment executed for the order -> applied; its QR
- * expired or cancelled unpaid -> the order is cancelled.
+ * Recovers what callbacks lost, through the same store and lifecycle as the webhook (so what is
+ * also delivered by callback still applies once):
+ * - pending orders with a QR: payments executed for the order are applied (only through the
+ *   order's own QRs, as for callbacks); a QR expired or cancelled unpaid cancels the order;
+ * - paid orders: a payment the bank shows `Refunded` (a refund made in the maib portal) refunds
+ *   the order;
+ * - pending refunds of the ledger whose answer was lost: settled from the bank's record.
+ * Every order carries its next check time (soon after checkout, rarer with age); each run takes
+ * at most `batchSize` due orders, the longest overdue first, and stops at `maxBankCalls`, so
+ * abandoned carts can never starve the order behind them.
  *
  * @example
  * import { createMiaQrClient } from "@mia-sdk/core"
@@ -106,9 +127,11 @@ const CLOSED_QR_STATUSES = new Set(["expired", "cancelled"])
  */
 export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconciler => {
   const { store, api } = options
-  const olderThanMs = options.olderThanMs ?? 2 * 60_000
   const intervalMs = options.intervalMs ?? 60_000
-  const batchSize = options.batchSize ?? 200
+  const batchSize = options.batchSize ?? 50
+  const maxBankCalls = options.maxBankCalls ?? 200
+  const refundCheckAfterMs = options.refundCheckAfterMs ?? 60_000
+  const lostRefundAfterMs = options.lostRefundAfterMs ?? 15 * 60_000
   const clock = options.now ?? Date.now
   const actor = options.actor ?? "reconciliation"
   const report =
@@ -116,24 +139,32 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
     ((error: unknown, orderId: string) =>
       console.error(`[@mia-sdk/webhooks] reconciliation of order ${orderId} failed`, error))
 
-  const paymentsOf = async (orderId: string): Promise<ReadonlyArray<ConfirmedPayment>> => {
+  /** Counts the bank requests of one order's check. */
+  const counted = () => {
+    let calls = 0
+    return {
+      count: () => calls,
+      call: <T>(request: () => Promise<T>): Promise<T> => {
+        calls++
+        return request()
+      }
+    }
+  }
+
+  const paymentsOf = async (orderId: string, call: ReturnType<typeof counted>["call"]) => {
     const payments: Array<ConfirmedPayment> = []
     for (let offset = 0; ; offset += PAGE_SIZE) {
-      const page = await api.listPayments({ orderId, count: PAGE_SIZE, offset })
+      const page = await call(() => api.listPayments({ orderId, count: PAGE_SIZE, offset }))
       payments.push(...page.items)
       if (page.items.length < PAGE_SIZE || payments.length >= page.totalCount) break
     }
     // Oldest first, so the first payment becomes the order's and later ones are flagged.
-    return payments
-      .filter((payment) => payment.orderId === undefined || payment.orderId === orderId)
-      .sort((a, b) => Date.parse(a.executedAt ?? "") - Date.parse(b.executedAt ?? "") || 0)
+    return payments.sort((a, b) => Date.parse(a.executedAt ?? "") - Date.parse(b.executedAt ?? "") || 0)
   }
 
-  const reconcileOrder = async (orderId: string): Promise<OrderReconciliation> => {
-    const order = await store.getOrder(orderId)
-    if (order === undefined) return { orderId, results: [], status: undefined }
+  const checkPending = async (order: Order, call: ReturnType<typeof counted>["call"]) => {
     const results: Array<ApplyResult> = []
-    for (const payment of await paymentsOf(orderId)) {
+    for (const payment of await paymentsOf(order.orderId, call)) {
       const amountMinor = toMinorUnits(payment.amount)
       if (amountMinor === undefined || amountMinor <= 0) continue
       results.push(
@@ -142,7 +173,7 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
             type: "payment",
             payId: payment.payId,
             qrId: payment.qrId,
-            orderId,
+            orderId: payment.orderId ?? order.orderId,
             amountMinor,
             currency: (payment.currency ?? "MDL").toUpperCase(),
             executedAt: payment.executedAt,
@@ -152,17 +183,18 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
         )
       )
     }
-    const current = (await store.getOrder(orderId)) ?? order
+    const current = (await store.getOrder(order.orderId)) ?? order
     if (current.status === "pending" && current.qrId !== undefined) {
-      const qr = await api.getQr(current.qrId)
+      const qrId = current.qrId
+      const qr = await call(() => api.getQr(qrId))
       const status = qr.status.toLowerCase()
       if (CLOSED_QR_STATUSES.has(status)) {
         results.push(
           await store.applyEvent(
             {
               type: "qr_closed",
-              qrId: current.qrId,
-              orderId,
+              qrId,
+              orderId: order.orderId,
               qrStatus: status === "expired" ? "Expired" : "Cancelled",
               payload: { reconciliation: qr }
             },
@@ -171,34 +203,117 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
         )
       }
     }
-    const after = results.some((result) => result.outcome === "applied")
-      ? await store.getOrder(orderId)
-      : current
-    return { orderId, results, status: after?.status }
+    return results
+  }
+
+  /** A paid order whose payment the bank shows fully refunded: refunded outside the SDK. */
+  const checkPaid = async (order: Order, payId: string, call: ReturnType<typeof counted>["call"]) => {
+    const payment = await call(() => api.getPayment(payId))
+    if (payment.status.toLowerCase() !== "refunded" || order.refundedAmountMinor >= order.paidAmountMinor) return []
+    const applied = await store.applyEvent(
+      {
+        type: "refund",
+        refundId: `bank-refunded:${payId}`,
+        payId,
+        orderId: order.orderId,
+        amountMinor: order.paidAmountMinor - order.refundedAmountMinor,
+        full: true,
+        payload: { reconciliation: payment }
+      },
+      { actor }
+    )
+    return [applied]
+  }
+
+  const reconcileWith = async (orderId: string, call: ReturnType<typeof counted>["call"]) => {
+    const order = await store.getOrder(orderId)
+    if (order === undefined) return { order, results: [] as ReadonlyArray<ApplyResult> }
+    if (order.status === "pending" && order.qrId !== undefined) return { order, results: await checkPending(order, call) }
+    if (PAID_STATUSES.has(order.status) && order.payId !== undefined) {
+      return { order, results: await checkPaid(order, order.payId, call) }
+    }
+    return { order, results: [] as ReadonlyArray<ApplyResult> }
+  }
+
+  const reconcileOrder = async (orderId: string): Promise<OrderReconciliation> => {
+    const counter = counted()
+    const { order, results } = await reconcileWith(orderId, counter.call)
+    const after = results.some((result) => result.outcome === "applied") ? await store.getOrder(orderId) : order
+    return { orderId, results, status: after?.status, bankCalls: counter.count() }
+  }
+
+  /** Settles a pending refund whose answer was lost, from the bank's record of its payment. */
+  const settleRefund = async (refund: RefundRecord, call: ReturnType<typeof counted>["call"]): Promise<boolean> => {
+    const payment = await call(() => api.getPayment(refund.payId))
+    const refundedAt = payment.refundedAt === undefined ? Number.NaN : Date.parse(payment.refundedAt)
+    // A minute of slack for the two clocks; an earlier refund's date does not count for this one.
+    const shown =
+      payment.status.toLowerCase() === "refunded" || refundedAt >= Date.parse(refund.createdAt) - 60_000
+    if (shown) {
+      await store.finishRefund(refund.refundKey, { status: "accepted", bankStatus: payment.status })
+      return true
+    }
+    if (clock() - Date.parse(refund.createdAt) < lostRefundAfterMs) return false
+    await store.finishRefund(refund.refundKey, {
+      status: "failed",
+      failure: `The bank shows no refund of payment ${refund.payId} ${Math.round(lostRefundAfterMs / 60_000)} minutes after it was asked`
+    })
+    return true
   }
 
   let running: Promise<ReconciliationReport> | undefined
   let timer: ReturnType<typeof setInterval> | undefined
 
   const run = async (): Promise<ReconciliationReport> => {
-    const updatedBefore = new Date(clock() - olderThanMs).toISOString()
-    const due = await store.listOrders({ statuses: ["pending"], updatedBefore, limit: batchSize })
-    const orders: Array<OrderReconciliation> = []
+    const now = clock()
+    const counter = counted()
+    const budgetLeft = () => counter.count() < maxBankCalls
+    let refundsSettled = 0
     const failed: Array<{ orderId: string; error: unknown }> = []
-    for (const order of due) {
-      if (order.qrId === undefined) continue
+    const createdBefore = new Date(now - refundCheckAfterMs).toISOString()
+    for (const refund of await store.listRefunds({ status: "pending", createdBefore, limit: batchSize })) {
+      if (!budgetLeft()) break
       try {
-        orders.push(await reconcileOrder(order.orderId))
+        if (await settleRefund(refund, counter.call)) refundsSettled++
       } catch (error) {
-        report(error, order.orderId)
-        failed.push({ orderId: order.orderId, error })
+        report(error, refund.orderId)
+        failed.push({ orderId: refund.orderId, error })
+      }
+    }
+    const due = await store.listDueOrders({ now: new Date(now).toISOString(), limit: batchSize })
+    const orders: Array<OrderReconciliation> = []
+    let deferred = 0
+    for (const candidate of due) {
+      if (!budgetLeft()) {
+        deferred++
+        continue
+      }
+      const before = counter.count()
+      try {
+        const { order, results } = await reconcileWith(candidate.orderId, counter.call)
+        const after = (await store.getOrder(candidate.orderId)) ?? order
+        orders.push({ orderId: candidate.orderId, results, status: after?.status, bankCalls: counter.count() - before })
+        if (after !== undefined) await store.scheduleCheck(after.orderId, nextCheckAt(after, clock()))
+      } catch (error) {
+        report(error, candidate.orderId)
+        failed.push({ orderId: candidate.orderId, error })
+        // Back in the queue behind the others, so one failing order can't hold the run up.
+        await store.scheduleCheck(candidate.orderId, nextCheckAt(candidate, clock())).catch(() => undefined)
       }
     }
     const applied = orders.reduce(
       (sum, order) => sum + order.results.filter((result) => result.outcome === "applied").length,
       0
     )
-    return { checked: orders.length + failed.length, applied, orders, failed }
+    return {
+      checked: orders.length + failed.length,
+      applied,
+      bankCalls: counter.count(),
+      refundsSettled,
+      deferred,
+      orders,
+      failed
+    }
   }
 
   const runOnce = (): Promise<ReconciliationReport> => {

@@ -13,8 +13,10 @@ import {
 } from "../internal/apply-decision.js"
 import { validateNewOrder } from "../internal/validate-new-order.js"
 import type { Order, UnmatchedPayment } from "../order.js"
-import { eventKey } from "../order-event.js"
-import type { ApplyResult, OrderStore } from "./order-store.js"
+import { eventKey, type OrderEvent } from "../order-event.js"
+import { planRefund } from "../refunds/plan-refund.js"
+import { finishedRecord, ledgerRefundEvent, type RefundNotice, type RefundRecord } from "../refunds/refund-record.js"
+import type { ApplyOptions, ApplyResult, OrderStore } from "./order-store.js"
 
 /**
  * Options of {@link createMemoryOrderStore}.
@@ -31,7 +33,8 @@ export interface MemoryOrderStoreOptions {
 
 /**
  * An {@link OrderStore} in process memory: for tests, demos and single-process prototypes (orders
- * are lost on restart). Atomic because each operation runs to completion without yielding.
+ * are lost on restart). Atomic because each operation runs to completion without yielding: no
+ * `await` sits between reading an order and writing it.
  *
  * @example
  * import { createMemoryOrderStore } from "@mia-sdk/webhooks"
@@ -47,22 +50,70 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
   const orderByPayment = new Map<string, string>()
   const processed = new Map<string, string | undefined>()
   const unmatched = new Map<string, UnmatchedPayment>()
+  const refunds = new Map<string, RefundRecord>()
+  const notices = new Map<string, RefundNotice>()
   const timestamp = () => new Date(clock()).toISOString()
 
   const save = (order: Order) => {
     orders.set(order.orderId, order)
-    if (order.qrId !== undefined) orderByQr.set(order.qrId, order.orderId)
+    for (const qrId of order.qrIds) orderByQr.set(qrId, order.orderId)
     if (order.payId !== undefined) orderByPayment.set(order.payId, order.orderId)
   }
 
   const lookup = (by: ReturnType<typeof eventLookup>): Order | undefined => {
-    const byId = by.orderId === undefined ? undefined : orders.get(by.orderId)
-    if (byId !== undefined) return byId
     const viaQr = by.qrId === undefined ? undefined : orderByQr.get(by.qrId)
     if (viaQr !== undefined) return orders.get(viaQr)
+    const byId = by.orderId === undefined ? undefined : orders.get(by.orderId)
+    if (byId !== undefined) return byId
     const viaPayment = by.payId === undefined ? undefined : orderByPayment.get(by.payId)
     return viaPayment === undefined ? undefined : orders.get(viaPayment)
   }
+
+  const keepPayment = (payment: UnmatchedPayment, key: string | undefined, order?: Order): ApplyResult => {
+    if (key !== undefined) processed.set(key, order?.orderId)
+    unmatched.set(payment.payId, payment)
+    return { outcome: "unmatched", payment, ...(order === undefined ? {} : { order }) }
+  }
+
+  const apply = (event: OrderEvent, applyOptions?: ApplyOptions): ApplyResult => {
+    const key = eventKey(event)
+    if (key !== undefined && processed.has(key)) {
+      const orderId = processed.get(key)
+      return {
+        outcome: "duplicate",
+        eventKey: key,
+        order: orderId === undefined ? undefined : orders.get(orderId)
+      }
+    }
+    const at = timestamp()
+    const order = lookup(eventLookup(event))
+    if (order === undefined) {
+      if (event.type === "payment") return keepPayment(unmatchedRecord(event, at), key)
+      if (key !== undefined) processed.set(key, undefined)
+      return { outcome: "ignored", code: "unknown_order", reason: "No order matches this event" }
+    }
+    const decision = decideTransition(order, event)
+    if (decision.kind === "keep" && event.type === "payment") {
+      return keepPayment(unmatchedRecord(event, at, decision), key, order)
+    }
+    if (decision.kind !== "transition") {
+      // A refund that overtook its payment is not recorded, so a later delivery can still apply it.
+      if (key !== undefined && !(decision.kind === "ignore" && isPremature(event, decision.code))) {
+        processed.set(key, order.orderId)
+      }
+      const code = decision.kind === "ignore" ? decision.code : "not_allowed"
+      return { outcome: "ignored", order, code, reason: decision.reason }
+    }
+    if (key !== undefined) processed.set(key, order.orderId)
+    const actor = applyOptions?.actor ?? DEFAULT_ACTOR
+    const changed = applyDecision(order, decision, { at, actor, payload: event.payload })
+    save(changed.order)
+    for (const payId of changed.order.duplicatePayIds) orderByPayment.set(payId, order.orderId)
+    events.publish({ orderId: order.orderId, ...changed })
+    return { outcome: "applied", ...changed }
+  }
+
+  const ledgerOf = (orderId: string) => [...refunds.values()].filter((refund) => refund.orderId === orderId)
 
   return {
     events,
@@ -100,40 +151,8 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
       events.publish({ orderId, ...changed })
       return changed.order
     },
-    async applyEvent(event, applyOptions): Promise<ApplyResult> {
-      const key = eventKey(event)
-      if (key !== undefined && processed.has(key)) {
-        const orderId = processed.get(key)
-        return {
-          outcome: "duplicate",
-          eventKey: key,
-          order: orderId === undefined ? undefined : orders.get(orderId)
-        }
-      }
-      const at = timestamp()
-      const order = lookup(eventLookup(event))
-      if (order === undefined) {
-        if (key !== undefined) processed.set(key, undefined)
-        if (event.type === "payment") {
-          const payment = unmatchedRecord(event, at)
-          unmatched.set(payment.payId, payment)
-          return { outcome: "unmatched", payment }
-        }
-        return { outcome: "ignored", code: "unknown_order", reason: "No order matches this event" }
-      }
-      if (key !== undefined) processed.set(key, order.orderId)
-      const decision = decideTransition(order, event)
-      if (decision.kind === "ignore") {
-        // A refund that overtook its payment: forget it, so a later delivery can still apply it.
-        if (key !== undefined && isPremature(event, decision.code)) processed.delete(key)
-        return { outcome: "ignored", order, code: decision.code, reason: decision.reason }
-      }
-      const actor = applyOptions?.actor ?? DEFAULT_ACTOR
-      const changed = applyDecision(order, decision, { at, actor, payload: event.payload })
-      save(changed.order)
-      for (const payId of changed.order.duplicatePayIds) orderByPayment.set(payId, order.orderId)
-      events.publish({ orderId: order.orderId, ...changed })
-      return { outcome: "applied", ...changed }
+    async applyEvent(event, applyOptions) {
+      return apply(event, applyOptions)
     },
     async listOrders(filter = {}) {
       const statuses = filter.statuses === undefined ? undefined : new Set(filter.statuses)
@@ -144,8 +163,69 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
         .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt))
         .slice(0, listLimit(filter.limit))
     },
+    async listDueOrders(filter) {
+      const now = Date.parse(filter.now)
+      return [...orders.values()]
+        .filter((order) => order.nextCheckAt !== undefined && Date.parse(order.nextCheckAt) <= now)
+        .sort((a, b) => Date.parse(a.nextCheckAt ?? "") - Date.parse(b.nextCheckAt ?? ""))
+        .slice(0, listLimit(filter.limit))
+    },
+    async scheduleCheck(orderId, at) {
+      const order = orders.get(orderId)
+      if (order !== undefined) orders.set(orderId, { ...order, nextCheckAt: at })
+    },
     async listUnmatchedPayments() {
       return [...unmatched.values()]
+    },
+    async beginRefund(request) {
+      const plan = planRefund(orders.get(request.orderId), ledgerOf(request.orderId), request)
+      if ("existing" in plan) return { outcome: "existing", refund: plan.existing }
+      const at = timestamp()
+      const refund: RefundRecord = {
+        refundKey: globalThis.crypto.randomUUID(),
+        orderId: request.orderId,
+        idempotencyKey: request.idempotencyKey,
+        payId: plan.payId,
+        amountMinor: plan.amountMinor,
+        reason: request.reason,
+        actor: request.actor,
+        status: "pending",
+        createdAt: at,
+        updatedAt: at
+      }
+      refunds.set(refund.refundKey, refund)
+      return { outcome: "started", refund, order: orders.get(request.orderId) as Order }
+    },
+    async finishRefund(refundKey, outcome) {
+      const refund = refunds.get(refundKey)
+      if (refund === undefined) {
+        throw new MiaOrderError("order_not_found", `No refund ${refundKey} in the ledger`, { field: "refundKey" })
+      }
+      if (refund.status !== "pending") return { refund }
+      const finished = finishedRecord(refund, outcome, timestamp())
+      // The order first, then the ledger (see the SQL store): a crash between the two leaves a
+      // pending refund that counts twice against the remainder, never one that counts zero times.
+      const applied = finished.status === "accepted" ? apply(ledgerRefundEvent(finished), { actor: finished.actor }) : undefined
+      refunds.set(refundKey, finished)
+      return { refund: finished, ...(applied === undefined ? {} : { applied }) }
+    },
+    async listRefunds(filter = {}) {
+      const before = filter.createdBefore === undefined ? undefined : Date.parse(filter.createdBefore)
+      return [...refunds.values()]
+        .filter((refund) => filter.orderId === undefined || refund.orderId === filter.orderId)
+        .filter((refund) => filter.status === undefined || refund.status === filter.status)
+        .filter((refund) => filter.bankRefundId === undefined || refund.bankRefundId === filter.bankRefundId)
+        .filter((refund) => before === undefined || Date.parse(refund.createdAt) < before)
+        .reverse()
+        .slice(0, listLimit(filter.limit))
+    },
+    async recordRefundNotice(notice) {
+      if (notices.has(notice.refundId)) return false
+      notices.set(notice.refundId, notice)
+      return true
+    },
+    async listRefundNotices() {
+      return [...notices.values()]
     }
   }
 }

@@ -2,13 +2,23 @@ import type { IgnoreCode } from "../decide-transition.js"
 import type { OrderEventBus } from "../events/order-event-bus.js"
 import type { NewOrder, Order, OrderQr, OrderStatus, OrderTransition, UnmatchedPayment } from "../order.js"
 import type { OrderEvent } from "../order-event.js"
+import type {
+  BeginRefundResult,
+  FinishRefundResult,
+  ListRefundsFilter,
+  NewRefund,
+  RefundNotice,
+  RefundOutcome,
+  RefundRecord
+} from "../refunds/refund-record.js"
 
 /**
  * What applying an event did:
  * - `applied`: the order changed (status and/or recorded fields) and the transition was recorded;
  * - `duplicate`: this `payId` / `refundId` / QR closure was processed before; nothing changed;
  * - `ignored`: the lifecycle says nothing should change (e.g. a late QR expiry on a paid order);
- * - `unmatched`: a payment for an unknown order, kept in the unmatched payments.
+ * - `unmatched`: a payment kept in the unmatched payments: its order is unknown, or it names an
+ *   order through a QR that order never created (`payment.code`); it never pays an order.
  *
  * @example
  * const result = await store.applyEvent(event)
@@ -23,7 +33,7 @@ export type ApplyResult =
       readonly code: IgnoreCode | "unknown_order"
       readonly reason: string
     }
-  | { readonly outcome: "unmatched"; readonly payment: UnmatchedPayment }
+  | { readonly outcome: "unmatched"; readonly payment: UnmatchedPayment; readonly order?: Order | undefined }
 
 /**
  * Who applies an event, recorded with the transition (`mia-callback`, `reconciliation`,
@@ -46,6 +56,19 @@ export interface ListOrdersFilter {
   readonly statuses?: ReadonlyArray<OrderStatus> | undefined
   /** ISO 8601: only orders whose last change is older than this. */
   readonly updatedBefore?: string | undefined
+  /** Defaults to 100. */
+  readonly limit?: number | undefined
+}
+
+/**
+ * Filter of {@link OrderStore.listDueOrders}.
+ *
+ * @example
+ * const due = await store.listDueOrders({ now: new Date().toISOString(), limit: 50 })
+ */
+export interface ListDueOrdersFilter {
+  /** ISO 8601: orders whose next check is at or before this. */
+  readonly now: string
   /** Defaults to 100. */
   readonly limit?: number | undefined
 }
@@ -76,6 +99,28 @@ export interface OrderStore {
   applyEvent(event: OrderEvent, options?: ApplyOptions): Promise<ApplyResult>
   /** Orders by status and age, oldest change first: what reconciliation looks at. */
   listOrders(filter?: ListOrdersFilter): Promise<ReadonlyArray<Order>>
-  /** Payments that arrived for unknown orders, oldest first. */
+  /** Orders whose next reconciliation check is due, the longest overdue first. */
+  listDueOrders(filter: ListDueOrdersFilter): Promise<ReadonlyArray<Order>>
+  /** Sets when reconciliation next looks at an order (`undefined`: never). */
+  scheduleCheck(orderId: string, at: string | undefined): Promise<void>
+  /** Payments kept aside (unknown order, foreign QR, mismatched terms), oldest first. */
   listUnmatchedPayments(): Promise<ReadonlyArray<UnmatchedPayment>>
+  /**
+   * Writes a refund as pending before the bank is asked, atomically with the refundable check
+   * (pending refunds count against the remainder), once per `(orderId, idempotencyKey)`.
+   * Fails with `order_not_found`, `order_not_refundable`, `refund_in_progress`,
+   * `invalid_refund` (amount over the remainder) or `idempotency_key_reused`.
+   */
+  beginRefund(request: NewRefund): Promise<BeginRefundResult>
+  /**
+   * Records the bank's answer to a pending refund; an accepted one is applied to its order in
+   * the same atomic step. A refund that is no longer pending is returned unchanged.
+   */
+  finishRefund(refundKey: string, outcome: RefundOutcome): Promise<FinishRefundResult>
+  /** The ledger, newest first. */
+  listRefunds(filter?: ListRefundsFilter): Promise<ReadonlyArray<RefundRecord>>
+  /** Keeps a refund callback the bank did not confirm; `false` when it was kept before. */
+  recordRefundNotice(notice: RefundNotice): Promise<boolean>
+  /** Unconfirmed refund callbacks, oldest first. */
+  listRefundNotices(): Promise<ReadonlyArray<RefundNotice>>
 }

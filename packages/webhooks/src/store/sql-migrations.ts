@@ -79,6 +79,47 @@ export const MIA_MIGRATIONS: ReadonlyArray<SqlMigration> = [
         received_at timestamptz NOT NULL
       )`
     ]
+  },
+  {
+    version: 2,
+    name: "reconciliation schedule, QR order, kept payments' codes, refund ledger, refund notices",
+    statements: [
+      "ALTER TABLE mia_orders ADD COLUMN IF NOT EXISTS next_check_at timestamptz",
+      "CREATE INDEX IF NOT EXISTS mia_orders_next_check ON mia_orders (next_check_at) WHERE next_check_at IS NOT NULL",
+      // Orders from before the schedule existed are due now; the reconciler spaces them out.
+      `UPDATE mia_orders SET next_check_at = now()
+       WHERE next_check_at IS NULL AND ((status = 'pending' AND qr_id IS NOT NULL)
+         OR (status IN ('processing', 'completed', 'on-hold') AND pay_id IS NOT NULL))`,
+      "ALTER TABLE mia_order_qrs ADD COLUMN IF NOT EXISTS seq bigserial",
+      "ALTER TABLE mia_unmatched_payments ADD COLUMN IF NOT EXISTS code text",
+      `CREATE TABLE IF NOT EXISTS mia_refunds (
+        refund_key text PRIMARY KEY,
+        order_id text NOT NULL REFERENCES mia_orders (order_id),
+        idempotency_key text NOT NULL,
+        pay_id text NOT NULL,
+        amount_minor integer NOT NULL CHECK (amount_minor > 0),
+        reason text NOT NULL,
+        actor text NOT NULL,
+        status text NOT NULL,
+        bank_refund_id text,
+        bank_status text,
+        failure text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        UNIQUE (order_id, idempotency_key)
+      )`,
+      "CREATE INDEX IF NOT EXISTS mia_refunds_status ON mia_refunds (status, created_at)",
+      "CREATE INDEX IF NOT EXISTS mia_refunds_bank_id ON mia_refunds (bank_refund_id)",
+      `CREATE TABLE IF NOT EXISTS mia_refund_notices (
+        refund_id text PRIMARY KEY,
+        pay_id text NOT NULL,
+        order_id text,
+        amount_minor integer,
+        reason text NOT NULL,
+        payload jsonb,
+        received_at timestamptz NOT NULL
+      )`
+    ]
   }
 ]
 

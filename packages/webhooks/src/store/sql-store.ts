@@ -26,9 +26,20 @@ import {
 import { validateNewOrder } from "../internal/validate-new-order.js"
 import type { Order, OrderTransition, UnmatchedPayment } from "../order.js"
 import { eventKey, type OrderEvent } from "../order-event.js"
+import { planRefund } from "../refunds/plan-refund.js"
+import { finishedRecord, ledgerRefundEvent, type RefundRecord } from "../refunds/refund-record.js"
 import type { SqlClient, SqlQueryable } from "./sql-client.js"
 import { migrateMiaSchema } from "./sql-migrations.js"
 import type { ApplyResult, OrderStore } from "./order-store.js"
+import {
+  insertRefund,
+  insertRefundNotice,
+  listRefundNoticeRows,
+  listRefundRows,
+  loadRefund,
+  refundsOfOrder,
+  settleRefund
+} from "./sql-refunds.js"
 
 /**
  * Options of {@link createSqlOrderStore}.
@@ -70,7 +81,7 @@ const MAX_ATTEMPTS = 50
 class VersionConflict extends Error {}
 
 const orderColumns = `order_id, amount_minor, currency, description, is_virtual, status, paid_amount_minor,
-  refunded_amount_minor, pay_id, qr_id, qr_url, qr_expires_at, duplicate_pay_ids, version, created_at, updated_at`
+  refunded_amount_minor, pay_id, qr_id, qr_url, qr_expires_at, duplicate_pay_ids, next_check_at, version, created_at, updated_at`
 
 const orderFromRow = (
   row: Readonly<Record<string, unknown>>,
@@ -78,6 +89,7 @@ const orderFromRow = (
 ): Order => {
   const duplicates = json(row, "duplicate_pay_ids")
   const duplicatePayIds = Array.isArray(duplicates) ? duplicates.map(String) : []
+  const qrs = json(row, "qr_ids")
   return {
     orderId: text(row, "order_id"),
     amountMinor: integer(row, "amount_minor"),
@@ -91,6 +103,8 @@ const orderFromRow = (
     qrId: optionalText(row, "qr_id"),
     qrUrl: optionalText(row, "qr_url"),
     qrExpiresAt: optionalTimestamp(row, "qr_expires_at"),
+    qrIds: Array.isArray(qrs) ? qrs.map(String) : [],
+    nextCheckAt: optionalTimestamp(row, "next_check_at"),
     duplicatePayment: duplicatePayIds.length > 0,
     duplicatePayIds,
     history,
@@ -100,9 +114,12 @@ const orderFromRow = (
   }
 }
 
+const UNMATCHED_CODES = ["unknown_order", "foreign_qr", "terms_mismatch"] as const
+
 const unmatchedFromRow = (row: Readonly<Record<string, unknown>>): UnmatchedPayment => {
   const payload = json(row, "payload")
   return {
+    code: UNMATCHED_CODES.find((code) => code === row.code) ?? "unknown_order",
     payId: text(row, "pay_id"),
     qrId: optionalText(row, "qr_id"),
     orderId: optionalText(row, "order_id"),
@@ -133,7 +150,9 @@ const loadOrder = async (db: SqlQueryable, orderId: string, lock = false): Promi
          SELECT coalesce(json_agg(json_build_object('at', h.at, 'from_status', h.from_status, 'to_status', h.to_status,
            'code', h.code, 'reason', h.reason, 'actor', h.actor, 'payload', h.payload) ORDER BY h.id), '[]'::json)
          FROM mia_order_history h WHERE h.order_id = o.order_id
-       ) AS history
+       ) AS history, (
+         SELECT coalesce(json_agg(q.qr_id ORDER BY q.seq), '[]'::json) FROM mia_order_qrs q WHERE q.order_id = o.order_id
+       ) AS qr_ids
        FROM mia_orders o WHERE o.order_id = $1`,
       [orderId]
     )
@@ -153,7 +172,8 @@ const updateOrder = async (db: SqlQueryable, order: Order, expected: Order) => {
   const expectedVersion = expected.version
   const { rows } = await db.query(
     `UPDATE mia_orders SET status = $3, paid_amount_minor = $4, refunded_amount_minor = $5, pay_id = $6,
-       qr_id = $7, qr_url = $8, qr_expires_at = $9, duplicate_pay_ids = $10::jsonb, version = $11, updated_at = $12
+       qr_id = $7, qr_url = $8, qr_expires_at = $9, duplicate_pay_ids = $10::jsonb, version = $11, updated_at = $12,
+       next_check_at = $13
      WHERE order_id = $1 AND version = $2 RETURNING version`,
     [
       order.orderId,
@@ -167,7 +187,8 @@ const updateOrder = async (db: SqlQueryable, order: Order, expected: Order) => {
       order.qrExpiresAt ?? null,
       JSON.stringify(order.duplicatePayIds),
       order.version,
-      order.updatedAt
+      order.updatedAt,
+      order.nextCheckAt ?? null
     ]
   )
   if (rows.length === 0) throw new VersionConflict(`Order ${order.orderId} changed concurrently`)
@@ -179,17 +200,19 @@ const updateOrder = async (db: SqlQueryable, order: Order, expected: Order) => {
   }
 }
 
-/** Finds the order an event is about: by id, then by any QR it ever had, then by payment. */
+/**
+ * Finds the order an event is about: by any QR it ever had (a QR belongs to one order), then by
+ * id, then by payment.
+ */
 const findOrder = async (db: SqlQueryable, event: OrderEvent): Promise<Order | undefined> => {
   const by = eventLookup(event)
-  const byId = by.orderId === undefined ? undefined : await loadOrder(db, by.orderId)
-  if (byId !== undefined || (by.qrId === undefined && by.payId === undefined)) return byId
   const { rows } = await db.query(
     `SELECT order_id FROM (
        SELECT 1 AS priority, order_id FROM mia_order_qrs WHERE qr_id = $1
-       UNION ALL SELECT 2, order_id FROM mia_orders WHERE pay_id = $2 OR duplicate_pay_ids @> jsonb_build_array($2::text)
+       UNION ALL SELECT 2, order_id FROM mia_orders WHERE order_id = $3
+       UNION ALL SELECT 3, order_id FROM mia_orders WHERE pay_id = $2 OR duplicate_pay_ids @> jsonb_build_array($2::text)
      ) AS candidates ORDER BY priority LIMIT 1`,
-    [by.qrId ?? null, by.payId ?? null]
+    [by.qrId ?? null, by.payId ?? null, by.orderId ?? null]
   )
   const [row] = rowsOf({ rows })
   return row === undefined ? undefined : loadOrder(db, text(row, "order_id"))
@@ -219,7 +242,8 @@ const writeTransition = async (
     const { rows } = await db.query(
       `WITH upd AS (
          UPDATE mia_orders SET status = $5, paid_amount_minor = $6, refunded_amount_minor = $7, pay_id = $8, qr_id = $9,
-           qr_url = $10, qr_expires_at = $11, duplicate_pay_ids = $12::jsonb, version = $13, updated_at = $3
+           qr_url = $10, qr_expires_at = $11, duplicate_pay_ids = $12::jsonb, version = $13, updated_at = $3,
+           next_check_at = $21
          WHERE order_id = $2 AND version = $4 RETURNING order_id
        ), claim AS (
          INSERT INTO mia_processed_events (event_key, order_id, outcome, processed_at)
@@ -255,7 +279,8 @@ const writeTransition = async (
         entry.reason,
         entry.actor,
         jsonParam(entry.payload),
-        next.qrId !== undefined && next.qrId !== expected.qrId
+        next.qrId !== undefined && next.qrId !== expected.qrId,
+        next.nextCheckAt ?? null
       ]
     )
     const [row] = rowsOf({ rows })
@@ -349,12 +374,12 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
     const at = nowIso()
     const key = eventKey(event)
     const order = await findOrder(db, event)
-    const duplicate = async () => ({
+    const duplicate = async (): Promise<{ result: ApplyResult }> => ({
       result: {
         outcome: "duplicate",
         eventKey: key ?? "",
         order: order === undefined ? undefined : await loadOrder(db, order.orderId)
-      } as const
+      }
     })
     // The processed-events primary key is the idempotency guard: a second writer of the same key
     // (even in another transaction on another server) finds it taken.
@@ -368,21 +393,15 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
       return rows.length > 0
     }
 
-    if (order === undefined) {
-      if (event.type !== "payment") {
-        if (!(await claim("ignored"))) return duplicate()
-        return {
-          result: { outcome: "ignored", code: "unknown_order", reason: "No order matches this event" }
-        }
-      }
-      const payment = unmatchedRecord(event, at)
+    /** Keeps a payment aside (claim and record in one statement): it pays no order. */
+    const keepPayment = async (payment: UnmatchedPayment, named?: Order) => {
       const { rows } = await db.query(
         `WITH claim AS (
-           INSERT INTO mia_processed_events (event_key, order_id, outcome, processed_at) VALUES ($1, NULL, 'unmatched', $9)
+           INSERT INTO mia_processed_events (event_key, order_id, outcome, processed_at) VALUES ($1, $11, 'unmatched', $9)
            ON CONFLICT (event_key) DO NOTHING RETURNING event_key
          ), kept AS (
-           INSERT INTO mia_unmatched_payments (pay_id, qr_id, order_id, amount_minor, currency, reason, payload, received_at)
-           SELECT $2, $3, $4, $5, $6, $7, $8::jsonb, $9 FROM claim ON CONFLICT (pay_id) DO NOTHING
+           INSERT INTO mia_unmatched_payments (pay_id, qr_id, order_id, amount_minor, currency, reason, payload, received_at, code)
+           SELECT $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10 FROM claim ON CONFLICT (pay_id) DO NOTHING
          )
          SELECT count(*)::int AS claimed FROM claim`,
         [
@@ -394,18 +413,35 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
           payment.currency,
           payment.reason,
           jsonParam(payment.payload),
-          payment.receivedAt
+          payment.receivedAt,
+          payment.code ?? "unknown_order",
+          named?.orderId ?? null
         ]
       )
       const [row] = rowsOf({ rows })
       if (row === undefined || Number(row.claimed) === 0) return duplicate()
-      return { result: { outcome: "unmatched", payment } }
+      return { result: { outcome: "unmatched", payment, ...(named === undefined ? {} : { order: named }) } as const }
+    }
+
+    if (order === undefined) {
+      if (event.type !== "payment") {
+        if (!(await claim("ignored"))) return duplicate()
+        return {
+          result: { outcome: "ignored", code: "unknown_order", reason: "No order matches this event" }
+        }
+      }
+      return keepPayment(unmatchedRecord(event, at))
     }
     const decision: TransitionDecision = decideTransition(order, event)
-    if (decision.kind === "ignore") {
+    if (decision.kind === "keep" && event.type === "payment") {
+      return keepPayment(unmatchedRecord(event, at, decision), order)
+    }
+    if (decision.kind !== "transition") {
+      const premature = decision.kind === "ignore" && isPremature(event, decision.code)
       // A refund that overtook its payment is not recorded, so a later delivery can still apply it.
-      if (!isPremature(event, decision.code) && !(await claim("ignored"))) return duplicate()
-      return { result: { outcome: "ignored", order, code: decision.code, reason: decision.reason } }
+      if (!premature && !(await claim("ignored"))) return duplicate()
+      const code = decision.kind === "ignore" ? decision.code : "not_allowed"
+      return { result: { outcome: "ignored", order, code, reason: decision.reason } }
     }
     const changed = applyDecision(order, decision, { at, actor, payload: event.payload })
     const written = await writeTransition(db, key, changed.order, order, changed.transition)
@@ -516,11 +552,75 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
         }
         return orders
       }),
+    listDueOrders: (filter) =>
+      read("listDueOrders", async (db) => {
+        const { rows } = await db.query(
+          `SELECT order_id FROM mia_orders WHERE next_check_at <= $1::timestamptz
+           ORDER BY next_check_at, order_id LIMIT $2`,
+          [filter.now, listLimit(filter.limit)]
+        )
+        const orders: Array<Order> = []
+        for (const row of rowsOf({ rows })) {
+          const order = await loadOrder(db, text(row, "order_id"))
+          if (order !== undefined) orders.push(order)
+        }
+        return orders
+      }),
+    scheduleCheck: (orderId, at) =>
+      read("scheduleCheck", async (db) => {
+        await db.query("UPDATE mia_orders SET next_check_at = $2 WHERE order_id = $1", [orderId, at ?? null])
+      }),
     listUnmatchedPayments: () =>
       read("listUnmatchedPayments", async (db) =>
         rowsOf(await db.query("SELECT * FROM mia_unmatched_payments ORDER BY received_at, pay_id")).map(
           unmatchedFromRow
         )
-      )
+      ),
+    beginRefund: (request) =>
+      inTransaction("beginRefund", async (tx) => {
+        // The order's row lock serialises every refund of this order, across servers too.
+        const order = await loadOrder(tx, request.orderId, true)
+        const plan = planRefund(order, await refundsOfOrder(tx, request.orderId), request)
+        if ("existing" in plan) return { outcome: "existing", refund: plan.existing } as const
+        const at = nowIso()
+        const refund: RefundRecord = {
+          refundKey: globalThis.crypto.randomUUID(),
+          orderId: request.orderId,
+          idempotencyKey: request.idempotencyKey,
+          payId: plan.payId,
+          amountMinor: plan.amountMinor,
+          reason: request.reason,
+          actor: request.actor,
+          status: "pending",
+          createdAt: at,
+          updatedAt: at
+        }
+        await insertRefund(tx, refund)
+        return { outcome: "started", refund, order: order as Order } as const
+      }),
+    async finishRefund(refundKey, outcome) {
+      const refund = await read("finishRefund", (db) => loadRefund(db, refundKey))
+      if (refund === undefined) {
+        throw new MiaOrderError("order_not_found", `No refund ${refundKey} in the ledger`, { field: "refundKey" })
+      }
+      if (refund.status !== "pending") return { refund }
+      const finished = finishedRecord(refund, outcome, nowIso())
+      // The order first, then the ledger: after a crash between the two the refund is still
+      // pending (it counts twice against the remainder, never zero times) and finishing it again
+      // finds its event already applied under the same key.
+      let applied: ApplyResult | undefined
+      if (finished.status === "accepted") {
+        const { result, change } = await applyWithRetries(ledgerRefundEvent(finished), finished.actor)
+        if (change !== undefined) events.publish(change)
+        applied = result
+      }
+      const settled = await read("finishRefund", (db) => settleRefund(db, finished))
+      const current = settled ? finished : ((await read("finishRefund", (db) => loadRefund(db, refundKey))) ?? finished)
+      return { refund: current, ...(applied === undefined ? {} : { applied }) }
+    },
+    listRefunds: (filter = {}) =>
+      read("listRefunds", (db) => listRefundRows(db, filter, listLimit(filter.limit))),
+    recordRefundNotice: (notice) => read("recordRefundNotice", (db) => insertRefundNotice(db, notice)),
+    listRefundNotices: () => read("listRefundNotices", (db) => listRefundNoticeRows(db))
   }
 }

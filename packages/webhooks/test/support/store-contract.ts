@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import type { Order, OrderChange, OrderStatus, OrderStore } from "../../src/index.js"
 import { MiaOrderError } from "../../src/index.js"
 import { orderIn, paymentFor, uniqueId } from "./orders.js"
+import { describeLedgerContract } from "./store-contract-ledger.js"
 
 /** A store under test, with the clock it reads. */
 export interface StoreFixture {
@@ -16,6 +17,7 @@ const lastEntry = (order: Order) => order.history[order.history.length - 1]
  * under concurrency, the audit trail and the change notifications.
  */
 export const describeOrderStoreContract = (name: string, setup: () => Promise<StoreFixture>) => {
+  describeLedgerContract(name, setup)
   describe(`${name}: the order lifecycle table`, () => {
     describe("payment executed, amount and currency match", () => {
       it.each<OrderStatus>(["pending", "failed"])("%s -> processing", async (from) => {

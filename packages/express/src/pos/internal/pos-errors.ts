@@ -1,9 +1,6 @@
-import { MiaHttpError } from "../../errors/mia-http-error.js"
-
-type Fields = { readonly _tag?: unknown; readonly [key: string]: unknown }
-
-const fields = (error: unknown): Fields =>
-  typeof error === "object" && error !== null ? (error as Fields) : {}
+import { isMiaApiError, isMiaAuthError, isMiaPosResultError, isMiaPosSessionError } from "@mia-sdk/core"
+import { MiaCashierError, type MiaCashierErrorCode } from "@mia-sdk/webhooks"
+import { MiaHttpError, validationError } from "../../errors/mia-http-error.js"
 
 /**
  * What the cashier was doing, so the bank's refusal can be told in those terms: a failed login
@@ -13,33 +10,43 @@ const fields = (error: unknown): Fields =>
  */
 export type PosStep = "activation" | "confirm" | "login" | "other"
 
+type Answer = readonly [status: number, code: string, title: string, detail?: string]
+
+/** The cashier's refusals as HTTP answers; a detail here replaces the message with the route to call. */
+const CASHIER_ANSWERS: Record<Exclude<MiaCashierErrorCode, "validation">, Answer> = {
+  terminal_fixed: [403, "pos_terminal_fixed", "Terminal is configured on the server"],
+  no_activation: [409, "pos_no_activation", "No activation pending", "Start one first (POST /activation)."],
+  not_activated: [
+    409,
+    "pos_not_activated",
+    "Terminal not activated",
+    "Activate the terminal first (POST /activation)."
+  ],
+  login_required: [401, "pos_login_required", "Seller not logged in"],
+  no_shift: [409, "pos_no_shift", "No shift to report on"],
+  charge_not_found: [404, "not_found", "Charge not found"],
+  unknown_report: [404, "not_found", "No such report", "Reports are /reports/x and /reports/z."],
+  incomplete_answer: [502, "pos_no_qr_text", "No QR from MiaPos"],
+  conflict: [409, "conflict", "Concurrent update"]
+}
+
+const fromCashierError = (error: MiaCashierError): MiaHttpError => {
+  if (error.code === "validation") return validationError(error.field ?? "body", error.message)
+  const [status, code, title, detail] = CASHIER_ANSWERS[error.code]
+  const hint = error.code === "login_required" ? " (POST /login)" : ""
+  return new MiaHttpError(status, code, title, detail ?? `${error.message.replace(/\.$/, "")}${hint}.`)
+}
+
 /**
- * Turns the MiaPos client's errors into answers a cashier screen can act on. Errors it doesn't
- * know (transport, timeouts, unexpected answers) go on unchanged to `miaErrorHandler`.
+ * Turns the cashier's and the MiaPos client's errors into answers a cashier screen can act on.
+ * Errors it doesn't know (transport, timeouts, unexpected answers) go on unchanged to
+ * `miaErrorHandler`.
  * @example
  * throw toPosHttpError(error, "confirm")
  */
 export const toPosHttpError = (error: unknown, step: PosStep): unknown => {
-  const { _tag, message, reason, result, status } = fields(error)
-  const detail =
-    typeof message === "string" && message !== "" ? message : "The MiaPos terminal API refused the request."
-  if (_tag === "MiaPosSessionError") {
-    if (reason === "login_required") {
-      return new MiaHttpError(
-        401,
-        "pos_login_required",
-        "Seller not logged in",
-        "Log the seller in first (POST /login)."
-      )
-    }
-    if (reason === "not_activated") {
-      return new MiaHttpError(
-        409,
-        "pos_not_activated",
-        "Terminal not activated",
-        "Activate the terminal first (POST /activation)."
-      )
-    }
+  if (error instanceof MiaCashierError) return fromCashierError(error)
+  if (isMiaPosSessionError(error)) {
     return new MiaHttpError(
       503,
       "pos_session_store",
@@ -47,33 +54,25 @@ export const toPosHttpError = (error: unknown, step: PosStep): unknown => {
       "The POS session store failed; try again."
     )
   }
-  if (_tag === "MiaPosResultError") {
-    const code = String(result)
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "_")
-    if (code === "otp_limit_exceeded") {
+  const detail =
+    error instanceof Error && error.message !== ""
+      ? error.message
+      : "The MiaPos terminal API refused the request."
+  if (isMiaPosResultError(error)) {
+    const code = error.result.toLowerCase().replace(/[^a-z0-9]+/g, "_")
+    if (code === "otp_limit_exceeded")
       return new MiaHttpError(429, "pos_otp_limit_exceeded", "Too many codes", detail)
-    }
     if (step === "confirm") return new MiaHttpError(400, `pos_${code}`, "Activation code refused", detail)
     if (step === "login") return new MiaHttpError(401, `pos_${code}`, "Login refused", detail)
     return new MiaHttpError(code === "not_found" ? 404 : 409, `pos_${code}`, "Refused by MiaPos", detail)
   }
-  if (_tag === "MiaApiError" || _tag === "MiaAuthError") {
-    const http = Number(status)
-    if (step === "login" && (http === 400 || http === 401 || http === 403 || _tag === "MiaAuthError")) {
-      return new MiaHttpError(401, "pos_login_failed", "Login refused", "Wrong username or password.")
-    }
-    if (step === "confirm" && http === 400) {
-      return new MiaHttpError(400, "pos_otp_invalid", "Activation code refused", detail)
-    }
-    if (http === 401 && _tag === "MiaApiError") {
-      return new MiaHttpError(
-        401,
-        "pos_login_required",
-        "Seller session ended",
-        "Log the seller in again (POST /login)."
-      )
-    }
+  const refusedLogin =
+    isMiaAuthError(error) || (isMiaApiError(error) && [400, 401, 403].includes(error.status))
+  if (step === "login" && refusedLogin) {
+    return new MiaHttpError(401, "pos_login_failed", "Login refused", "Wrong username or password.")
+  }
+  if (step === "confirm" && isMiaApiError(error) && error.status === 400) {
+    return new MiaHttpError(400, "pos_otp_invalid", "Activation code refused", detail)
   }
   return error
 }

@@ -1,7 +1,7 @@
+import { formatMinorUnits, fromMinorUnits } from "@mia-sdk/core"
 import type { SandboxTestPayResult } from "../../bank-views.js"
 import { invalidParameter, invalidRequest } from "../error-catalog.js"
 import { newGuid, parseGuid, referenceIdFor } from "../ids.js"
-import { formatLei, toLei } from "../money.js"
 import { fail, type Outcome, succeed } from "../outcome.js"
 import { formatDateTime } from "../time.js"
 import type { BankContext } from "./bank-context.js"
@@ -63,8 +63,8 @@ const paymentCallbackResult = (payment: PaymentRecord): Record<string, unknown> 
   payId: payment.payId,
   referenceId: payment.referenceId,
   orderId: payment.orderId ?? null,
-  amount: toLei(payment.amount),
-  commission: toLei(payment.commission),
+  amount: fromMinorUnits(payment.amount),
+  commission: fromMinorUnits(payment.commission),
   currency: payment.currency,
   payerName: payment.payerName,
   payerIban: payment.payerIban,
@@ -173,7 +173,8 @@ export const refundPayment = (
   const refundable = payment.amount - payment.refunded
   if (refundable <= 0) return fail({ code: "14015", args: { paymentId: payment.payId } })
   const amount = requested ?? refundable
-  if (amount > refundable) return fail({ code: "14016", args: { refundableAmount: formatLei(refundable) } })
+  if (amount > refundable)
+    return fail({ code: "14016", args: { refundableAmount: formatMinorUnits(refundable) } })
   const now = context.clock.now()
   payment.refunded += amount
   payment.refundedAt = now
@@ -223,7 +224,7 @@ const acceptRefund = (context: BankContext, refundId: string): void => {
       qrId: payment.qrId,
       extensionId: payment.extensionId ?? null,
       orderId: payment.orderId ?? null,
-      amount: toLei(refund.amount),
+      amount: fromMinorUnits(refund.amount),
       currency: "MDL",
       status: refund.status,
       reason: refund.reason,

@@ -1,11 +1,11 @@
+import { fromMinorUnits } from "@mia-sdk/core"
 import type { SandboxPayment, SandboxQr, SandboxRefund } from "../../bank-views.js"
-import { toLei } from "../money.js"
 import { formatDateTime } from "../time.js"
 import { currentExtension, currentTerms, qrStatusAt } from "./qr-status.js"
 import type { PaymentRecord, QrRecord, RefundRecord } from "./records.js"
 
 const lei = (minor: number | undefined): number | undefined =>
-  minor === undefined ? undefined : toLei(minor)
+  minor === undefined ? undefined : fromMinorUnits(minor)
 
 /** Drops `undefined` fields, as the bank's examples leave out what has no value. */
 const compact = <A extends object>(value: A): A =>
@@ -43,8 +43,8 @@ export const paymentView = (payment: PaymentRecord): SandboxPayment =>
     qrId: payment.qrId,
     extensionId: payment.extensionId,
     orderId: payment.orderId,
-    amount: toLei(payment.amount),
-    commission: toLei(payment.commission),
+    amount: fromMinorUnits(payment.amount),
+    commission: fromMinorUnits(payment.commission),
     currency: payment.currency,
     description: payment.description,
     payerName: payment.payerName,
@@ -59,7 +59,7 @@ export const refundView = (refund: RefundRecord): SandboxRefund =>
   compact({
     refundId: refund.refundId,
     payId: refund.payId,
-    amount: toLei(refund.amount),
+    amount: fromMinorUnits(refund.amount),
     currency: "MDL",
     reason: refund.reason,
     status: refund.status,

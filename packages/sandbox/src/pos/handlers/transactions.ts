@@ -1,3 +1,4 @@
+import { formatMinorUnits, fromMinorUnits } from "@mia-sdk/core"
 import {
   objectBody,
   optionalAmount,
@@ -7,7 +8,6 @@ import {
   requiredId,
   requiredString
 } from "../internal/fields.js"
-import { formatMinorUnits, fromMinorUnits } from "../internal/money.js"
 import { txInfoView } from "../internal/qr-model.js"
 import { findTransaction, recordTransaction } from "../internal/record-transaction.js"
 import { badRequest, outcome, success } from "../internal/responses.js"

@@ -1,4 +1,5 @@
-import { MAX_AMOUNT_MINOR, toMinorUnits } from "./money.js"
+import { MIA_MAX_AMOUNT } from "@mia-sdk/core"
+import { toMinor } from "../../internal/money.js"
 import { badRequest } from "./responses.js"
 
 /** A parsed JSON body known to be an object. */
@@ -60,13 +61,13 @@ export const requiredId = (body: JsonObject, field: string): number => {
   return value
 }
 
-const AMOUNT_RULE = `a number greater than 0 and at most ${MAX_AMOUNT_MINOR / 100} with at most 2 decimals`
+const AMOUNT_RULE = `a number greater than 0 and at most ${MIA_MAX_AMOUNT} with at most 2 decimals`
 
 /** An amount in lei, returned as integer minor units. */
 export const optionalAmount = (body: JsonObject, field: string): number | undefined => {
   const value = body[field]
   if (value === undefined || value === null) return undefined
-  const minor = typeof value === "number" ? toMinorUnits(value) : undefined
+  const minor = toMinor(value)
   if (minor === undefined)
     throw badRequest(`Field "${field}" must be ${AMOUNT_RULE}, got ${describe(value)}.`)
   return minor

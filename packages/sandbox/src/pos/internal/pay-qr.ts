@@ -1,5 +1,5 @@
+import { formatMinorUnits, fromMinorUnits } from "@mia-sdk/core"
 import type { PosExtensionRecord } from "../records.js"
-import { fromMinorUnits, formatMinorUnits } from "./money.js"
 import { activeExtension, findQr } from "./qr-model.js"
 import { DEFAULT_PAYER_BANK, recordTransaction } from "./record-transaction.js"
 import type { PosRuntime } from "./runtime.js"

@@ -1,5 +1,5 @@
+import { formatMinorUnits, fromMinorUnits } from "@mia-sdk/core"
 import type { ResolvedTerminal } from "../internal/config.js"
-import { formatMinorUnits, fromMinorUnits } from "../internal/money.js"
 import type { PosRuntime } from "../internal/runtime.js"
 import type { PosShiftRecord, PosTransactionRecord } from "../records.js"
 import { center, pair, RULE } from "./report-layout.js"
