@@ -116,7 +116,6 @@ describe.each(EXPRESS_VERSIONS)("end to end over loopback on $name: shop + sandb
       store: shop.store,
       api: bank.client,
       now: bank.sandbox.clock.now,
-      olderThanMs: 60_000,
       onError: () => undefined
     })
     expect((await reconciler.runOnce()).orders.find((entry) => entry.orderId === orderId)).toBeUndefined()

@@ -1,5 +1,11 @@
 import { formatMoney } from "./money.js"
-import { type Order, type OrderStatus, PAID_STATUSES, type TransitionCode, type UnmatchedPayment } from "./order.js"
+import {
+  type Order,
+  type OrderStatus,
+  PAID_STATUSES,
+  type TransitionCode,
+  type UnmatchedPayment
+} from "./order.js"
 import type { ManualEvent, OrderEvent, PaymentEvent, QrClosedEvent, RefundEvent } from "./order-event.js"
 
 /**

@@ -12,4 +12,5 @@ import { formatMinorUnits } from "@mia-sdk/core/money"
  * @example
  * formatMoney(15025, "MDL") // "150.25 MDL"
  */
-export const formatMoney = (minor: number, currency: string): string => `${formatMinorUnits(minor)} ${currency}`
+export const formatMoney = (minor: number, currency: string): string =>
+  `${formatMinorUnits(minor)} ${currency}`

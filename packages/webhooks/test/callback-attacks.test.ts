@@ -45,20 +45,27 @@ const handlers = (store: OrderStore) => ({
 describe("a genuine payment callback with keys renamed is not a refund", () => {
   // The signature covers the values in key order, never the names: referenceId -> refundId and
   // qrStatus -> QrStatus keep the order, so the forged body still verifies.
-  const disguise = (body: string) => body.replace('"referenceId"', '"refundId"').replace('"qrStatus"', '"QrStatus"')
+  const disguise = (body: string) =>
+    body.replace('"referenceId"', '"refundId"').replace('"qrStatus"', '"QrStatus"')
 
-  it.each(["confirmed", "bare"] as const)("is kept as an unconfirmed notice and refunds nothing (%s handler)", async (kind) => {
-    const target = shop()
-    const paid = await paidAtBank(target)
-    const handler = handlers(target.store)[kind]
-    expect((await handler.handle(paid.body)).outcome).toBe("applied")
-    const forged = disguise(paid.body)
-    expect((await verifyMiaCallback(forged, bank.signatureKey)).valid).toBe(true)
-    const answer = await handler.handle(forged)
-    expect(answer).toMatchObject({ status: 200, outcome: "held" })
-    expect(await target.store.getOrder(paid.orderId)).toMatchObject({ status: "processing", refundedAmountMinor: 0 })
-    expect((await target.store.listRefundNotices()).map((notice) => notice.payId)).toEqual([paid.payId])
-  })
+  it.each(["confirmed", "bare"] as const)(
+    "is kept as an unconfirmed notice and refunds nothing (%s handler)",
+    async (kind) => {
+      const target = shop()
+      const paid = await paidAtBank(target)
+      const handler = handlers(target.store)[kind]
+      expect((await handler.handle(paid.body)).outcome).toBe("applied")
+      const forged = disguise(paid.body)
+      expect((await verifyMiaCallback(forged, bank.signatureKey)).valid).toBe(true)
+      const answer = await handler.handle(forged)
+      expect(answer).toMatchObject({ status: 200, outcome: "held" })
+      expect(await target.store.getOrder(paid.orderId)).toMatchObject({
+        status: "processing",
+        refundedAmountMinor: 0
+      })
+      expect((await target.store.listRefundNotices()).map((notice) => notice.payId)).toEqual([paid.payId])
+    }
+  )
 })
 
 describe("amounts are read exactly from the signed decimal", () => {
@@ -130,7 +137,10 @@ describe("refund callbacks apply only what the bank confirms", () => {
     const refund = await refundAtBank(paid.payId, 50)
     expect(await confirmed.handle(refund.body)).toMatchObject({ status: 200, outcome: "applied" })
     expect(await confirmed.handle(refund.body)).toMatchObject({ status: 200, outcome: "duplicate" })
-    expect(await target.store.getOrder(paid.orderId)).toMatchObject({ status: "processing", refundedAmountMinor: 5000 })
+    expect(await target.store.getOrder(paid.orderId)).toMatchObject({
+      status: "processing",
+      refundedAmountMinor: 5000
+    })
   })
 
   it("refunds the order in full when the bank shows the payment Refunded", async () => {
@@ -140,7 +150,10 @@ describe("refund callbacks apply only what the bank confirms", () => {
     await confirmed.handle(paid.body)
     const refund = await refundAtBank(paid.payId)
     expect(await confirmed.handle(refund.body)).toMatchObject({ outcome: "applied" })
-    expect(await target.store.getOrder(paid.orderId)).toMatchObject({ status: "refunded", refundedAmountMinor: 15025 })
+    expect(await target.store.getOrder(paid.orderId)).toMatchObject({
+      status: "refunded",
+      refundedAmountMinor: 15025
+    })
   })
 
   it("without a bank client keeps even a genuine refund callback unconfirmed and changes no order", async () => {

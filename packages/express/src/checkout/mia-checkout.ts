@@ -1,21 +1,14 @@
-import { createMiaReconciler, toOrderView } from "@mia-sdk/webhooks"
+import { fromMinorUnits } from "@mia-sdk/core/money"
+import { createMiaCheckout, toOrderView } from "@mia-sdk/webhooks"
 import { MiaHttpError } from "../errors/mia-http-error.js"
 import type { MiaMiddleware, MiaRequest } from "../http-types.js"
-import { createKeyedLock, createSingleFlight } from "../internal/keyed-lock.js"
+import { streamOrderEvents } from "../internal/order-events-stream.js"
 import { jsonBody } from "../internal/read-body.js"
+import { allowedOriginSet } from "../internal/request-guard.js"
 import { createRoutes } from "../internal/routes.js"
 import { sendJson } from "../internal/send.js"
-import { checkoutOrder } from "../internal/checkout-session.js"
+import { idempotencyKeyOf, validateOrderId, validateRouterOptions } from "../internal/validate-checkout.js"
 import type { MiaCheckoutOptions, RefundAuthorization } from "./options.js"
-import { streamOrderEvents } from "../internal/order-events-stream.js"
-import { refundOrder } from "../internal/refund-order.js"
-import {
-  validateCheckoutOptions,
-  validateOrderId,
-  validateRefundBody
-} from "../internal/validate-checkout.js"
-
-const denyRefunds = (): RefundAuthorization => false
 
 const actorOf = (decision: RefundAuthorization): string | undefined => {
   if (decision === true) return "checkout"
@@ -31,15 +24,20 @@ const actorOf = (decision: RefundAuthorization): string | undefined => {
 }
 
 /**
- * The checkout router, mounted where the storefront's hooks point (`<MiaProvider apiBase>`).
- * Routes, relative to the mount path (the contract of `@mia-sdk/core/wire`):
+ * The checkout router, mounted where the storefront's hooks point (`<MiaProvider apiBase>`): a
+ * thin skin over `createMiaCheckout` from `@mia-sdk/webhooks`. Routes, relative to the mount path
+ * (the contract of `@mia-sdk/core/wire`):
  * - `POST /orders/:orderId/checkout`: create (201) or reuse (200) the order's Dynamic QR;
  * - `GET /orders/:orderId`: the order's status;
  * - `GET /orders/:orderId/events`: server-sent events of its status changes;
- * - `POST /orders/:orderId/refunds`: `{amount?, reason}`, allowed by `authorizeRefund` (403 otherwise).
+ * - `POST /orders/:orderId/refunds`: `{ amount?, reason }` with an optional `Idempotency-Key`
+ *   header, allowed by `authorizeRefund` (403 otherwise); 201 accepted, 202 still pending at the
+ *   bank; the same key replays the first answer (`Idempotent-Replayed: true`).
  *
- * The amount always comes from the store, never from the browser. Errors go to `next(error)`:
- * mount {@link miaErrorHandler} after the router. Works on Express 4 and 5.
+ * The first three are allowed by `authorizeOrder`. Every POST accepts only `application/json`
+ * and refuses cross-site browser requests (403) unless their origin is in `allowedOrigins`. The
+ * amount always comes from the store, never from the browser. Errors go to `next(error)`: mount
+ * {@link miaErrorHandler} after the router. Works on Express 4 and 5.
  *
  * @example
  * import express from "express"
@@ -50,43 +48,41 @@ const actorOf = (decision: RefundAuthorization): string | undefined => {
  * const store = createMemoryOrderStore()
  * const client = createMiaQrClient({ clientId: process.env.MIA_CLIENT_ID!, clientSecret: process.env.MIA_CLIENT_SECRET! })
  * const app = express()
- * app.post("/mia/callback", miaWebhook({ signatureKey: process.env.MIA_SIGNATURE_KEY!, store }))
+ * app.post("/mia/callback", miaWebhook({ signatureKey: process.env.MIA_SIGNATURE_KEY!, store, confirmWith: client }))
  * app.use("/api/mia", miaCheckout({
  *   store,
  *   client,
  *   callbackUrl: "https://shop.md/mia/callback",
- *   authorizeRefund: (req) => req.headers["x-admin-token"] === process.env.ADMIN_TOKEN
+ *   authorizeOrder: (req, orderId) => req.headers.cookie?.includes(`order=${orderId}`) === true,
+ *   authorizeRefund: (req) => (req.headers["x-admin-token"] === process.env.ADMIN_TOKEN ? { actor: "admin" } : false)
  * }))
  * app.use(miaErrorHandler())
  * await store.createOrder({ orderId: "1001", amount: 150.25, description: "2 books" })
+ * app.listen(3000)
  */
 export const miaCheckout = (options: MiaCheckoutOptions): MiaMiddleware => {
-  validateCheckoutOptions(options)
-  const now = options.now ?? Date.now
-  const { store, client } = options
-  const warn =
-    options.onWarning ??
-    ((message: string, error: unknown) => console.warn(`[@mia-sdk/express] ${message}`, error))
-  const checkoutContext = {
-    store,
-    client,
-    reconciler: createMiaReconciler({ store, api: client, now, actor: "checkout" }),
-    callbackUrl: options.callbackUrl,
-    redirectUrl: options.redirectUrl,
-    validityMs: (options.qrValidityMinutes ?? 15) * 60_000,
-    reuseMinRemainingFraction: options.reuseMinRemainingFraction ?? 0.5,
-    now,
-    warn
-  }
-  const refundContext = { store, client, refundCallbackUrl: options.refundCallbackUrl, now }
-  const streamContext = { store, keepAliveMs: options.keepAliveMs ?? 15_000 }
-  const authorizeRefund = options.authorizeRefund ?? denyRefunds
+  validateRouterOptions(options)
+  const checkout = createMiaCheckout({ ...options, bank: options.client }, "miaCheckout")
+  const allowedOrigins = allowedOriginSet(options.allowedOrigins, "miaCheckout")
+  const keepAliveMs = options.keepAliveMs ?? 15_000
   const bodyLimit = options.bodyLimitBytes ?? 16 * 1024
-  const checkoutOnce = createSingleFlight()
-  const refundsInOrder = createKeyedLock()
 
-  const authorize = async (req: MiaRequest): Promise<string> => {
-    const actor = actorOf(await authorizeRefund(req))
+  const orderOf = async (req: MiaRequest, params: Readonly<Record<string, string>>): Promise<string> => {
+    const orderId = validateOrderId(params.orderId ?? "")
+    if (options.authorizeOrder !== undefined && (await options.authorizeOrder(req, orderId)) !== true) {
+      throw new MiaHttpError(
+        403,
+        "order_forbidden",
+        "Order not accessible",
+        "This request may not see or pay this order."
+      )
+    }
+    return orderId
+  }
+
+  const refundActor = async (req: MiaRequest, orderId: string): Promise<string> => {
+    const actor =
+      options.authorizeRefund === undefined ? undefined : actorOf(await options.authorizeRefund(req, orderId))
     if (actor !== undefined) return actor
     const detail =
       options.authorizeRefund === undefined
@@ -95,44 +91,51 @@ export const miaCheckout = (options: MiaCheckoutOptions): MiaMiddleware => {
     throw new MiaHttpError(403, "refund_forbidden", "Refund not allowed", detail)
   }
 
-  return createRoutes([
+  return createRoutes(
     [
-      "POST",
-      "/orders/:orderId/checkout",
-      async (_req, res, params) => {
-        const orderId = validateOrderId(params.orderId ?? "")
-        const outcome = await checkoutOnce(orderId, () => checkoutOrder(checkoutContext, orderId))
-        sendJson(res, outcome.created ? 201 : 200, outcome.session)
-      }
+      [
+        "POST",
+        "/orders/:orderId/checkout",
+        async (req, res, params) => {
+          const outcome = await checkout.checkout(await orderOf(req, params))
+          sendJson(res, outcome.created ? 201 : 200, outcome.session)
+        }
+      ],
+      [
+        "GET",
+        "/orders/:orderId",
+        async (req, res, params) => {
+          sendJson(res, 200, toOrderView(await checkout.getOrder(await orderOf(req, params))))
+        }
+      ],
+      [
+        "GET",
+        "/orders/:orderId/events",
+        async (req, res, params) => {
+          const orderId = await orderOf(req, params)
+          await streamOrderEvents((signal) => checkout.watch(orderId, { signal }), keepAliveMs, req, res)
+        }
+      ],
+      [
+        "POST",
+        "/orders/:orderId/refunds",
+        async (req, res, params) => {
+          const orderId = validateOrderId(params.orderId ?? "")
+          const actor = await refundActor(req, orderId)
+          const { refund, order, replayed } = await checkout.refund(orderId, await jsonBody(req, bodyLimit), {
+            actor,
+            idempotencyKey: idempotencyKeyOf(req)
+          })
+          if (replayed) res.setHeader("Idempotent-Replayed", "true")
+          sendJson(res, refund.status === "accepted" ? 201 : 202, {
+            refundId: refund.bankRefundId ?? refund.refundKey,
+            amount: fromMinorUnits(refund.amountMinor),
+            status: refund.status === "accepted" ? (refund.bankStatus ?? "Accepted") : "Pending",
+            order: toOrderView(order)
+          })
+        }
+      ]
     ],
-    [
-      "GET",
-      "/orders/:orderId",
-      async (_req, res, params) => {
-        const orderId = validateOrderId(params.orderId ?? "")
-        const order = await store.getOrder(orderId)
-        if (order === undefined)
-          throw new MiaHttpError(404, "not_found", "Order not found", `No order ${orderId}.`)
-        sendJson(res, 200, toOrderView(order))
-      }
-    ],
-    [
-      "GET",
-      "/orders/:orderId/events",
-      (req, res, params) => streamOrderEvents(streamContext, req, res, validateOrderId(params.orderId ?? ""))
-    ],
-    [
-      "POST",
-      "/orders/:orderId/refunds",
-      async (req, res, params) => {
-        const orderId = validateOrderId(params.orderId ?? "")
-        const actor = await authorize(req)
-        const request = validateRefundBody(await jsonBody(req, bodyLimit))
-        const refund = await refundsInOrder(orderId, () =>
-          refundOrder(refundContext, orderId, request, actor)
-        )
-        sendJson(res, 201, refund)
-      }
-    ]
-  ])
+    allowedOrigins
+  )
 }

@@ -1,3 +1,10 @@
+import {
+  isMiaApiError,
+  isMiaAuthError,
+  isMiaResponseError,
+  isMiaTransportError,
+  isMiaValidationError
+} from "@mia-sdk/core"
 import type { ProblemDetails } from "@mia-sdk/core/wire"
 import { MiaOrderError } from "@mia-sdk/webhooks"
 import { type FieldProblem, MiaHttpError } from "./mia-http-error.js"
@@ -22,13 +29,6 @@ export interface Problem {
   readonly headers: Readonly<Record<string, string>>
   readonly body: ProblemDetails
 }
-
-type Tagged = { readonly _tag?: unknown; readonly message?: unknown }
-
-const tagOf = (error: unknown): string | undefined =>
-  typeof error === "object" && error !== null && typeof (error as Tagged)._tag === "string"
-    ? String((error as Tagged)._tag)
-    : undefined
 
 const field = <T>(error: unknown, name: string): T | undefined =>
   typeof error === "object" && error !== null
@@ -65,11 +65,30 @@ const retryAfter = (milliseconds: number | undefined): Record<string, string> =>
 const fromOrderError = (error: MiaOrderError): Problem => {
   switch (error.code) {
     case "invalid_order":
+    case "invalid_refund":
       return problem(400, "validation", "Invalid request", error.message, {
         errors: [{ field: error.field, message: error.message }]
       })
+    case "order_not_payable":
+      return problem(409, "order_not_payable", "Order not payable", `${error.message}.`)
+    case "order_not_refundable":
+      return problem(409, "order_not_refundable", "Order not refundable", `${error.message}.`)
+    case "refund_in_progress":
+      return problem(
+        409,
+        "refund_in_progress",
+        "Refund in progress",
+        `${error.message}; try again shortly.`,
+        {
+          retryable: true
+        }
+      )
+    case "refund_failed":
+      return problem(409, "refund_failed", "Refund failed", error.message)
+    case "idempotency_key_reused":
+      return problem(422, "idempotency_key_reused", "Idempotency key reused", `${error.message}.`)
     case "order_not_found":
-      return problem(404, "not_found", "Order not found", error.message)
+      return problem(404, "not_found", "Order not found", `${error.message}.`)
     case "order_exists":
       return problem(409, "order_exists", "Order already exists", error.message)
     case "conflict":
@@ -87,87 +106,86 @@ const fromOrderError = (error: MiaOrderError): Problem => {
   }
 }
 
-const fromMiaError = (tag: string, error: unknown): Problem | undefined => {
-  switch (tag) {
-    case "MiaValidationError": {
-      const name = field<string>(error, "field")
-      const message = String(field<string>(error, "message") ?? "Invalid input")
-      return problem(400, "validation", "Invalid request", message, { errors: [{ field: name, message }] })
-    }
-    case "MiaApiError": {
-      const status = Number(field<number>(error, "status"))
-      const entries =
-        field<ReadonlyArray<{ errorCode?: string; errorMessage?: string }>>(error, "errors") ?? []
-      const detail = entries[0]?.errorMessage ?? "The payment provider refused the request."
-      const headers = retryAfter(field<number>(error, "retryAfterMs"))
-      if (status === 429) {
-        return problem(
-          503,
-          "mia_rate_limited",
-          "Payment provider busy",
-          "Too many requests to the payment provider; try again later.",
-          { headers }
-        )
-      }
-      if (status >= 500) {
-        return problem(
-          502,
-          "mia_unavailable",
-          "Payment provider error",
-          "The payment provider failed; try again later.",
-          { headers }
-        )
-      }
-      if (status === 401 || status === 403 || !(status >= 400)) {
-        return problem(
-          502,
-          "mia_api",
-          "Payment provider error",
-          "The payment provider refused the server's request."
-        )
-      }
-      return problem(status, "mia_api", "Payment provider refused the request", detail, {
-        errors: entries.map((entry) => ({ field: entry.errorCode, message: entry.errorMessage ?? "" }))
-      })
-    }
-    case "MiaAuthError":
-      // Bank credentials are the server's configuration: the caller can't fix them, and must not see them.
-      return problem(
-        502,
-        "mia_auth",
-        "Payment provider misconfigured",
-        "The server could not authenticate with the payment provider.",
-        {
-          retryable: false
-        }
-      )
-    case "MiaTransportError":
-      return field<string>(error, "reason") === "timeout"
-        ? problem(
-            504,
-            "mia_timeout",
-            "Payment provider timeout",
-            "The payment provider did not answer in time; try again."
-          )
-        : problem(
-            502,
-            "mia_unreachable",
-            "Payment provider unreachable",
-            "The payment provider could not be reached; try again."
-          )
-    case "MiaResponseError":
-      return problem(
-        502,
-        "mia_response",
-        "Unexpected payment provider answer",
-        "The payment provider sent an unexpected answer; try again later.",
-        {
-          headers: retryAfter(field<number>(error, "retryAfterMs"))
-        }
-      )
-    default:
-      return undefined
+const fromMiaError = (error: unknown): Problem | undefined => {
+  if (isMiaValidationError(error)) {
+    const name = field<string>(error, "field")
+    const message = String(field<string>(error, "message") ?? "Invalid input")
+    return problem(400, "validation", "Invalid request", message, { errors: [{ field: name, message }] })
   }
+  if (isMiaApiError(error)) {
+    const status = Number(field<number>(error, "status"))
+    const entries = field<ReadonlyArray<{ errorCode?: string; errorMessage?: string }>>(error, "errors") ?? []
+    const detail = entries[0]?.errorMessage ?? "The payment provider refused the request."
+    const headers = retryAfter(field<number>(error, "retryAfterMs"))
+    if (status === 429) {
+      return problem(
+        503,
+        "mia_rate_limited",
+        "Payment provider busy",
+        "Too many requests to the payment provider; try again later.",
+        { headers }
+      )
+    }
+    if (status >= 500) {
+      return problem(
+        502,
+        "mia_unavailable",
+        "Payment provider error",
+        "The payment provider failed; try again later.",
+        { headers }
+      )
+    }
+    if (status === 401 || status === 403 || !(status >= 400)) {
+      return problem(
+        502,
+        "mia_api",
+        "Payment provider error",
+        "The payment provider refused the server's request."
+      )
+    }
+    return problem(status, "mia_api", "Payment provider refused the request", detail, {
+      errors: entries.map((entry) => ({ field: entry.errorCode, message: entry.errorMessage ?? "" }))
+    })
+  }
+  if (isMiaAuthError(error)) {
+    // Bank credentials are the server's configuration: the caller can't fix them, and must not see them.
+    return problem(
+      502,
+      "mia_auth",
+      "Payment provider misconfigured",
+      "The server could not authenticate with the payment provider.",
+      {
+        retryable: false
+      }
+    )
+  }
+  if (isMiaTransportError(error)) {
+    return field<string>(error, "reason") === "timeout"
+      ? problem(
+          504,
+          "mia_timeout",
+          "Payment provider timeout",
+          "The payment provider did not answer in time; try again."
+        )
+      : problem(
+          502,
+          "mia_unreachable",
+          "Payment provider unreachable",
+          "The payment provider could not be reached; try again."
+        )
+  }
+  if (isMiaResponseError(error)) {
+    return problem(
+      502,
+      "mia_response",
+      "Unexpected payment provider answer",
+      "The payment provider sent an unexpected answer; try again later.",
+      {
+        headers: retryAfter(field<number>(error, "retryAfterMs"))
+      }
+    )
+  }
+  return undefined
 }
 
 /** Errors from body parsers and other middleware that mark themselves safe to show. */
@@ -206,10 +224,8 @@ export const toProblem = (error: unknown): Problem => {
     })
   }
   if (error instanceof MiaOrderError) return fromOrderError(error)
-  const tag = tagOf(error)
-  const mapped = tag === undefined ? undefined : fromMiaError(tag, error)
   return (
-    mapped ??
+    fromMiaError(error) ??
     fromExposedHttpError(error) ??
     problem(500, "internal", "Internal server error", "An unexpected error occurred.")
   )

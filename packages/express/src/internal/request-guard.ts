@@ -37,7 +37,8 @@ const ownHosts = (req: MiaRequest): ReadonlyArray<string> =>
     .filter((host): host is string => host !== undefined && host !== "")
     .map((host) => host.toLowerCase())
 
-const crossSite = (detail: string) => new MiaHttpError(403, "cross_site_request", "Cross-site request refused", detail)
+const crossSite = (detail: string) =>
+  new MiaHttpError(403, "cross_site_request", "Cross-site request refused", detail)
 
 /**
  * Normalises `allowedOrigins` once, failing fast on a value that is not an origin.
@@ -45,7 +46,10 @@ const crossSite = (detail: string) => new MiaHttpError(403, "cross_site_request"
  * @example
  * const allowed = allowedOriginHosts(["https://admin.shop.md"], "miaCheckout")
  */
-export const allowedOriginSet = (origins: ReadonlyArray<string> | undefined, owner: string): ReadonlySet<string> => {
+export const allowedOriginSet = (
+  origins: ReadonlyArray<string> | undefined,
+  owner: string
+): ReadonlySet<string> => {
   const set = new Set<string>()
   for (const origin of origins ?? []) {
     let parsed: URL | undefined
@@ -55,7 +59,9 @@ export const allowedOriginSet = (origins: ReadonlyArray<string> | undefined, own
       parsed = undefined
     }
     if (parsed === undefined || parsed.origin === "null" || parsed.origin !== origin.replace(/\/$/, "")) {
-      throw new TypeError(`${owner}: allowedOrigins must hold origins such as "https://admin.shop.md", got ${JSON.stringify(origin)}`)
+      throw new TypeError(
+        `${owner}: allowedOrigins must hold origins such as "https://admin.shop.md", got ${JSON.stringify(origin)}`
+      )
     }
     set.add(parsed.origin.toLowerCase())
   }
@@ -85,6 +91,11 @@ export const guardStateChange = (req: MiaRequest, allowedOrigins: ReadonlySet<st
   }
   const type = header(req, "content-type")
   if (type !== undefined && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new MiaHttpError(415, "unsupported_media_type", "Unsupported media type", "Send the body as application/json.")
+    throw new MiaHttpError(
+      415,
+      "unsupported_media_type",
+      "Unsupported media type",
+      "Send the body as application/json."
+    )
   }
 }

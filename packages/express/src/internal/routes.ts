@@ -1,4 +1,5 @@
 import { MiaHttpError } from "../errors/mia-http-error.js"
+import { toHttpError } from "../errors/to-http-error.js"
 import type { MiaMiddleware, MiaNext, MiaRequest, MiaResponse } from "../http-types.js"
 import { guardStateChange } from "./request-guard.js"
 
@@ -81,9 +82,11 @@ export const createRoutes = (
       found.route.names.forEach((name, index) => {
         params[name] = decode(found.match?.[index + 1] ?? "", name)
       })
-      Promise.resolve(found.route.handler(req, res, params)).catch(next)
+      Promise.resolve(found.route.handler(req, res, params)).catch((error: unknown) =>
+        next(toHttpError(error))
+      )
     } catch (error) {
-      next(error)
+      next(toHttpError(error))
     }
   }
 }

@@ -1,4 +1,9 @@
-import { isMiaApiError, type MiaCallbackNotification, type MiaCallbackRejection, verifyMiaCallback } from "@mia-sdk/core"
+import {
+  isMiaApiError,
+  type MiaCallbackNotification,
+  type MiaCallbackRejection,
+  verifyMiaCallback
+} from "@mia-sdk/core"
 import { toMinorUnits } from "@mia-sdk/core/money"
 import { isPremature } from "../decide-transition.js"
 import type { OrderEvent, PaymentEvent } from "../order-event.js"
@@ -65,7 +70,8 @@ const paymentEvent = (
 ): PaymentEvent | string => {
   const amount = confirmed === undefined ? notification.raw.amount : confirmed.amount
   const amountMinor = exactAmount(amount)
-  if (amountMinor === undefined) return `the amount ${String(amount)} is not a positive sum with at most 2 decimals`
+  if (amountMinor === undefined)
+    return `the amount ${String(amount)} is not a positive sum with at most 2 decimals`
   return {
     type: "payment",
     payId: notification.payId,
@@ -129,13 +135,25 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
       result = await store.applyEvent(event, { actor })
     } catch (error) {
       report(error, "store")
-      return answer(503, "unavailable", `Callback for payment ${payId} could not be recorded; send it again`, { payId })
+      return answer(
+        503,
+        "unavailable",
+        `Callback for payment ${payId} could not be recorded; send it again`,
+        { payId }
+      )
     }
     switch (result.outcome) {
       case "applied":
-        return answer(200, "applied", result.transition.reason, { payId, order: result.order, transition: result.transition })
+        return answer(200, "applied", result.transition.reason, {
+          payId,
+          order: result.order,
+          transition: result.transition
+        })
       case "duplicate":
-        return answer(200, "duplicate", `Already processed (${result.eventKey})`, { payId, order: result.order })
+        return answer(200, "duplicate", `Already processed (${result.eventKey})`, {
+          payId,
+          order: result.order
+        })
       case "ignored":
         if (result.code !== "unknown_order" && isPremature(event, result.code)) {
           return answer(503, "deferred", `${result.reason}; send it again after the payment`, { payId })
@@ -153,13 +171,31 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
     try {
       const payment = await port.getPayment(payId)
       if (payment.payId === payId) return { payment }
-      return { refused: answer(400, "unconfirmed", `The bank answered for another payment than ${payId}; not applied`, { payId }) }
+      return {
+        refused: answer(
+          400,
+          "unconfirmed",
+          `The bank answered for another payment than ${payId}; not applied`,
+          { payId }
+        )
+      }
     } catch (error) {
       if (isMiaApiError(error) && (error.status === 404 || error.hasCode("14003"))) {
-        return { refused: answer(400, "unconfirmed", `The bank does not know payment ${payId}; not applied`, { payId }) }
+        return {
+          refused: answer(400, "unconfirmed", `The bank does not know payment ${payId}; not applied`, {
+            payId
+          })
+        }
       }
       report(error, "confirm")
-      return { refused: answer(503, "unavailable", `Payment ${payId} could not be confirmed with the bank; send it again`, { payId }) }
+      return {
+        refused: answer(
+          503,
+          "unavailable",
+          `Payment ${payId} could not be confirmed with the bank; send it again`,
+          { payId }
+        )
+      }
     }
   }
 
@@ -173,7 +209,8 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
     const { notification } = verification
     const payId = notification.payId
     const refundId = claimedRefundId(notification)
-    if (refundId !== undefined) return handleRefundCallback({ store, confirmWith, apply, report }, notification, refundId)
+    if (refundId !== undefined)
+      return handleRefundCallback({ store, confirmWith, apply, report }, notification, refundId)
     let confirmed: ConfirmedPayment | undefined
     if (confirmWith !== undefined) {
       const outcome = await confirm(confirmWith, payId)

@@ -41,7 +41,12 @@ export const handleRefundCallback = async (
   const payId = notification.payId
   const amountMinor = toMinorUnits(notification.raw.amount as number | string)
   if (amountMinor === undefined || amountMinor <= 0) {
-    return answer(400, "malformed", `Signed, but the refund amount ${String(notification.raw.amount)} is not a positive sum with 2 decimals`, { payId })
+    return answer(
+      400,
+      "malformed",
+      `Signed, but the refund amount ${String(notification.raw.amount)} is not a positive sum with 2 decimals`,
+      { payId }
+    )
   }
   if (REJECTED_REFUND.test(String(notification.raw.status ?? ""))) {
     return answer(200, "ignored", `Refund ${refundId} was rejected by the bank; nothing to record`, { payId })
@@ -61,10 +66,14 @@ export const handleRefundCallback = async (
   try {
     const [ours] = await store.listRefunds({ bankRefundId: refundId, limit: 1 })
     if (ours !== undefined && ours.payId === payId) {
-      return answer(200, "duplicate", `Refund ${refundId} was made by this shop and is already recorded`, { payId })
+      return answer(200, "duplicate", `Refund ${refundId} was made by this shop and is already recorded`, {
+        payId
+      })
     }
     if (confirmWith === undefined) {
-      return await hold("no bank client (confirmWith) to confirm it; refund callbacks are never trusted alone")
+      return await hold(
+        "no bank client (confirmWith) to confirm it; refund callbacks are never trusted alone"
+      )
     }
   } catch (error) {
     context.report(error, "store")
@@ -78,7 +87,12 @@ export const handleRefundCallback = async (
       return hold(`the bank does not know payment ${payId}`)
     }
     context.report(error, "confirm")
-    return answer(503, "unavailable", `Refund ${refundId} could not be confirmed with the bank; send it again`, { payId })
+    return answer(
+      503,
+      "unavailable",
+      `Refund ${refundId} could not be confirmed with the bank; send it again`,
+      { payId }
+    )
   }
   const state = payment.payId === payId ? bankRefundState(payment) : undefined
   if (state === undefined) return hold(`the bank shows no refund of payment ${payId}`)
@@ -88,11 +102,21 @@ export const handleRefundCallback = async (
       (refund) => refund.payId === payId && refund.amountMinor === amountMinor
     )
     if (pending !== undefined) {
-      const finished = await store.finishRefund(pending.refundKey, { status: "accepted", bankRefundId: refundId, bankStatus: "Accepted" })
-      return answer(200, "applied", `Refund ${refundId} confirmed the shop's pending refund ${pending.refundKey}`, {
-        payId,
-        order: finished.applied !== undefined && "order" in finished.applied ? finished.applied.order : undefined
+      const finished = await store.finishRefund(pending.refundKey, {
+        status: "accepted",
+        bankRefundId: refundId,
+        bankStatus: "Accepted"
       })
+      return answer(
+        200,
+        "applied",
+        `Refund ${refundId} confirmed the shop's pending refund ${pending.refundKey}`,
+        {
+          payId,
+          order:
+            finished.applied !== undefined && "order" in finished.applied ? finished.applied.order : undefined
+        }
+      )
     }
   } catch (error) {
     context.report(error, "store")

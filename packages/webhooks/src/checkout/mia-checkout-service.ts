@@ -68,8 +68,10 @@ const validate = (options: MiaCheckoutServiceOptions, owner: string): void => {
     throw new TypeError(`${owner}: ${message}`)
   }
   if (typeof options !== "object" || options === null) fail("options are required")
-  if (typeof options.store?.getOrder !== "function") fail("store is required (an OrderStore from @mia-sdk/webhooks)")
-  if (typeof options.bank?.createQr !== "function") fail("the MIA QR client is required (createMiaQrClient from @mia-sdk/core)")
+  if (typeof options.store?.getOrder !== "function")
+    fail("store is required (an OrderStore from @mia-sdk/webhooks)")
+  if (typeof options.bank?.createQr !== "function")
+    fail("the MIA QR client is required (createMiaQrClient from @mia-sdk/core)")
   if (typeof options.callbackUrl !== "string" || !URL.canParse(options.callbackUrl)) {
     fail("callbackUrl must be an absolute URL such as https://shop.md/mia/callback")
   }
@@ -109,12 +111,16 @@ const singleFlight = () => {
  * await store.createOrder({ orderId: "1001", amount: 150.25, description: "2 books" })
  * const { session } = await checkout.checkout("1001") // show session.url as a QR code
  */
-export const createMiaCheckout = (options: MiaCheckoutServiceOptions, owner = "createMiaCheckout"): MiaCheckout => {
+export const createMiaCheckout = (
+  options: MiaCheckoutServiceOptions,
+  owner = "createMiaCheckout"
+): MiaCheckout => {
   validate(options, owner)
   const { store, bank } = options
   const now = options.now ?? Date.now
   const warn =
-    options.onWarning ?? ((message: string, error: unknown) => console.warn(`[@mia-sdk/webhooks] ${message}`, error))
+    options.onWarning ??
+    ((message: string, error: unknown) => console.warn(`[@mia-sdk/webhooks] ${message}`, error))
   const checkoutContext = {
     store,
     bank,
@@ -132,7 +138,8 @@ export const createMiaCheckout = (options: MiaCheckoutServiceOptions, owner = "c
     checkout: (orderId) => checkoutOnce(orderId, () => openCheckout(checkoutContext, orderId)),
     async getOrder(orderId) {
       const order = await store.getOrder(orderId)
-      if (order === undefined) throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
+      if (order === undefined)
+        throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
       return order
     },
     refund: (orderId, input, refundOptions) => refundOrder(refundContext, orderId, input, refundOptions),

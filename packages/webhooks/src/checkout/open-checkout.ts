@@ -48,14 +48,18 @@ const sessionOf = (order: Order, reused: boolean): CheckoutSession | undefined =
 const notPayable = (order: Order) =>
   new MiaOrderError("order_not_payable", `Order ${order.orderId} is ${order.status}`)
 
-type Reuse = { readonly kind: "reuse"; readonly order: Order } | { readonly kind: "replace"; readonly cancelOld: boolean }
+type Reuse =
+  | { readonly kind: "reuse"; readonly order: Order }
+  | { readonly kind: "replace"; readonly cancelOld: boolean }
 
 /** Whether the order's current QR can be shown again, asking the bank for its status. */
 const checkCurrentQr = async (context: CheckoutContext, order: Order): Promise<Reuse> => {
-  if (order.qrId === undefined || order.qrExpiresAt === undefined) return { kind: "replace", cancelOld: false }
+  if (order.qrId === undefined || order.qrExpiresAt === undefined)
+    return { kind: "replace", cancelOld: false }
   const remaining = Date.parse(order.qrExpiresAt) - context.now()
   if (!(remaining > 0)) return { kind: "replace", cancelOld: false }
-  if (remaining < context.validityMs * context.reuseMinRemainingFraction) return { kind: "replace", cancelOld: true }
+  if (remaining < context.validityMs * context.reuseMinRemainingFraction)
+    return { kind: "replace", cancelOld: true }
   let status: string
   try {
     status = (await context.bank.getQr(order.qrId)).status.toLowerCase()
@@ -79,7 +83,8 @@ const checkCurrentQr = async (context: CheckoutContext, order: Order): Promise<R
  */
 export const openCheckout = async (context: CheckoutContext, orderId: string): Promise<CheckoutOutcome> => {
   const order = await context.store.getOrder(orderId)
-  if (order === undefined) throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
+  if (order === undefined)
+    throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
   if (PAID_STATUSES.has(order.status) || order.status === "refunded") {
     const session = sessionOf(order, true)
     if (session === undefined) throw notPayable(order)

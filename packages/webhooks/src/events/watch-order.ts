@@ -47,7 +47,8 @@ export async function* watchOrder(
   signal?.addEventListener("abort", notify, { once: true })
   try {
     const order = await store.getOrder(orderId)
-    if (order === undefined) throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
+    if (order === undefined)
+      throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
     let lastVersion = order.version
     yield order
     while (signal?.aborted !== true) {

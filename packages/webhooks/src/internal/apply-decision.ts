@@ -61,7 +61,9 @@ export const applyDecision = (
   const { changes } = decision
   const duplicatePayIds = changes.duplicatePayIds ?? order.duplicatePayIds
   const qrIds =
-    changes.qrId === undefined || order.qrIds.includes(changes.qrId) ? order.qrIds : [...order.qrIds, changes.qrId]
+    changes.qrId === undefined || order.qrIds.includes(changes.qrId)
+      ? order.qrIds
+      : [...order.qrIds, changes.qrId]
   const changed: Order = {
     ...order,
     status: decision.to,

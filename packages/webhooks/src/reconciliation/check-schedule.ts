@@ -43,7 +43,12 @@ export const nextCheckAt = (order: Order, now: number): string | undefined => {
     return new Date(now + delay).toISOString()
   }
   if (PAID_STATUSES.has(order.status) && order.payId !== undefined) {
-    const paidAt = lastAt(order, ["payment_received", "amount_mismatch", "currency_mismatch", "paid_after_cancellation"])
+    const paidAt = lastAt(order, [
+      "payment_received",
+      "amount_mismatch",
+      "currency_mismatch",
+      "paid_after_cancellation"
+    ])
     const age = now - (paidAt ?? Date.parse(order.updatedAt))
     if (age > REFUND_WATCH) return undefined
     return new Date(now + clamp(age, HOUR, DAY)).toISOString()

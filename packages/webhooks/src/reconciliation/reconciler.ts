@@ -209,7 +209,8 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
   /** A paid order whose payment the bank shows fully refunded: refunded outside the SDK. */
   const checkPaid = async (order: Order, payId: string, call: ReturnType<typeof counted>["call"]) => {
     const payment = await call(() => api.getPayment(payId))
-    if (payment.status.toLowerCase() !== "refunded" || order.refundedAmountMinor >= order.paidAmountMinor) return []
+    if (payment.status.toLowerCase() !== "refunded" || order.refundedAmountMinor >= order.paidAmountMinor)
+      return []
     const applied = await store.applyEvent(
       {
         type: "refund",
@@ -228,7 +229,8 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
   const reconcileWith = async (orderId: string, call: ReturnType<typeof counted>["call"]) => {
     const order = await store.getOrder(orderId)
     if (order === undefined) return { order, results: [] as ReadonlyArray<ApplyResult> }
-    if (order.status === "pending" && order.qrId !== undefined) return { order, results: await checkPending(order, call) }
+    if (order.status === "pending" && order.qrId !== undefined)
+      return { order, results: await checkPending(order, call) }
     if (PAID_STATUSES.has(order.status) && order.payId !== undefined) {
       return { order, results: await checkPaid(order, order.payId, call) }
     }
@@ -238,12 +240,17 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
   const reconcileOrder = async (orderId: string): Promise<OrderReconciliation> => {
     const counter = counted()
     const { order, results } = await reconcileWith(orderId, counter.call)
-    const after = results.some((result) => result.outcome === "applied") ? await store.getOrder(orderId) : order
+    const after = results.some((result) => result.outcome === "applied")
+      ? await store.getOrder(orderId)
+      : order
     return { orderId, results, status: after?.status, bankCalls: counter.count() }
   }
 
   /** Settles a pending refund whose answer was lost, from the bank's record of its payment. */
-  const settleRefund = async (refund: RefundRecord, call: ReturnType<typeof counted>["call"]): Promise<boolean> => {
+  const settleRefund = async (
+    refund: RefundRecord,
+    call: ReturnType<typeof counted>["call"]
+  ): Promise<boolean> => {
     const payment = await call(() => api.getPayment(refund.payId))
     const refundedAt = payment.refundedAt === undefined ? Number.NaN : Date.parse(payment.refundedAt)
     // A minute of slack for the two clocks; an earlier refund's date does not count for this one.
@@ -292,7 +299,12 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
       try {
         const { order, results } = await reconcileWith(candidate.orderId, counter.call)
         const after = (await store.getOrder(candidate.orderId)) ?? order
-        orders.push({ orderId: candidate.orderId, results, status: after?.status, bankCalls: counter.count() - before })
+        orders.push({
+          orderId: candidate.orderId,
+          results,
+          status: after?.status,
+          bankCalls: counter.count() - before
+        })
         if (after !== undefined) await store.scheduleCheck(after.orderId, nextCheckAt(after, clock()))
       } catch (error) {
         report(error, candidate.orderId)

@@ -51,7 +51,8 @@ const refusedForSure = (error: unknown): boolean =>
 
 const currentOrder = async (store: OrderStore, orderId: string, fallback?: Order): Promise<Order> => {
   const order = (await store.getOrder(orderId)) ?? fallback
-  if (order === undefined) throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
+  if (order === undefined)
+    throw new MiaOrderError("order_not_found", `No order ${orderId}`, { field: "orderId" })
   return order
 }
 
@@ -76,7 +77,9 @@ export const refundOrder = async (
 ): Promise<RefundResult> => {
   const valid = validateRefundInput(input)
   const idempotencyKey =
-    options.idempotencyKey === undefined ? globalThis.crypto.randomUUID() : validateIdempotencyKey(options.idempotencyKey)
+    options.idempotencyKey === undefined
+      ? globalThis.crypto.randomUUID()
+      : validateIdempotencyKey(options.idempotencyKey)
   const begun = await context.store.beginRefund({
     orderId,
     idempotencyKey,
@@ -97,7 +100,10 @@ export const refundOrder = async (
     })
   } catch (error) {
     if (!refusedForSure(error)) {
-      context.warn(`The bank's answer to refund ${refund.refundKey} was lost; it stays pending until reconciliation settles it`, error)
+      context.warn(
+        `The bank's answer to refund ${refund.refundKey} was lost; it stays pending until reconciliation settles it`,
+        error
+      )
       return { refund, order: await currentOrder(context.store, orderId, order), replayed: false }
     }
     await context.store.finishRefund(refund.refundKey, {
@@ -111,6 +117,11 @@ export const refundOrder = async (
     bankRefundId: answer.refundId,
     bankStatus: answer.status
   })
-  const applied = finished.applied !== undefined && "order" in finished.applied ? finished.applied.order : undefined
-  return { refund: finished.refund, order: applied ?? (await currentOrder(context.store, orderId, order)), replayed: false }
+  const applied =
+    finished.applied !== undefined && "order" in finished.applied ? finished.applied.order : undefined
+  return {
+    refund: finished.refund,
+    order: applied ?? (await currentOrder(context.store, orderId, order)),
+    replayed: false
+  }
 }

@@ -140,5 +140,11 @@ export const ledgerRefundEvent = (refund: RefundRecord): RefundEvent => ({
 /** The ledger entry with the bank's answer recorded. */
 export const finishedRecord = (refund: RefundRecord, outcome: RefundOutcome, at: string): RefundRecord =>
   outcome.status === "accepted"
-    ? { ...refund, status: "accepted", bankRefundId: outcome.bankRefundId, bankStatus: outcome.bankStatus, updatedAt: at }
+    ? {
+        ...refund,
+        status: "accepted",
+        bankRefundId: outcome.bankRefundId,
+        bankStatus: outcome.bankStatus,
+        updatedAt: at
+      }
     : { ...refund, status: "failed", failure: outcome.failure, updatedAt: at }

@@ -28,7 +28,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * validateRefundInput({ amount: null, reason: "x" })          // throws MiaOrderError invalid_refund (field amount)
  */
 export const validateRefundInput = (input: unknown): ValidRefundInput => {
-  if (!isObject(input)) throw invalid("body", 'The refund must be an object such as {"amount": 5.5, "reason": "Returned"}')
+  if (!isObject(input))
+    throw invalid("body", 'The body must be a JSON object such as {"amount": 5.5, "reason": "Returned"}')
   const { amount, reason } = input
   if (typeof reason !== "string" || reason.trim() === "") {
     throw invalid("reason", "reason is required: a non-empty string saying why the money is returned")
@@ -50,7 +51,10 @@ export const validateRefundInput = (input: unknown): ValidRefundInput => {
  */
 export const validateIdempotencyKey = (key: unknown): string => {
   if (typeof key !== "string" || !/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw invalid("Idempotency-Key", "Idempotency-Key must be 1 to 255 printable ASCII characters, such as a UUID")
+    throw invalid(
+      "Idempotency-Key",
+      "Idempotency-Key must be 1 to 255 printable ASCII characters, such as a UUID"
+    )
   }
   return key
 }

@@ -15,7 +15,12 @@ import { validateNewOrder } from "../internal/validate-new-order.js"
 import type { Order, UnmatchedPayment } from "../order.js"
 import { eventKey, type OrderEvent } from "../order-event.js"
 import { planRefund } from "../refunds/plan-refund.js"
-import { finishedRecord, ledgerRefundEvent, type RefundNotice, type RefundRecord } from "../refunds/refund-record.js"
+import {
+  finishedRecord,
+  ledgerRefundEvent,
+  type RefundNotice,
+  type RefundRecord
+} from "../refunds/refund-record.js"
 import type { ApplyOptions, ApplyResult, OrderStore } from "./order-store.js"
 
 /**
@@ -199,13 +204,18 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
     async finishRefund(refundKey, outcome) {
       const refund = refunds.get(refundKey)
       if (refund === undefined) {
-        throw new MiaOrderError("order_not_found", `No refund ${refundKey} in the ledger`, { field: "refundKey" })
+        throw new MiaOrderError("order_not_found", `No refund ${refundKey} in the ledger`, {
+          field: "refundKey"
+        })
       }
       if (refund.status !== "pending") return { refund }
       const finished = finishedRecord(refund, outcome, timestamp())
       // The order first, then the ledger (see the SQL store): a crash between the two leaves a
       // pending refund that counts twice against the remainder, never one that counts zero times.
-      const applied = finished.status === "accepted" ? apply(ledgerRefundEvent(finished), { actor: finished.actor }) : undefined
+      const applied =
+        finished.status === "accepted"
+          ? apply(ledgerRefundEvent(finished), { actor: finished.actor })
+          : undefined
       refunds.set(refundKey, finished)
       return { refund: finished, ...(applied === undefined ? {} : { applied }) }
     },

@@ -8,7 +8,8 @@ type Row = Readonly<Record<string, unknown>>
 
 const refundFromRow = (row: Row): RefundRecord => {
   const status = STATUSES.find((candidate) => candidate === row.status)
-  if (status === undefined) throw new TypeError(`mia_refunds.status holds an unknown status ${String(row.status)}`)
+  if (status === undefined)
+    throw new TypeError(`mia_refunds.status holds an unknown status ${String(row.status)}`)
   return {
     refundKey: text(row, "refund_key"),
     orderId: text(row, "order_id"),
@@ -27,10 +28,13 @@ const refundFromRow = (row: Row): RefundRecord => {
 }
 
 /** The ledger rows of one order (the caller holds the order's row lock when it decides on them). */
-export const refundsOfOrder = async (db: SqlQueryable, orderId: string): Promise<ReadonlyArray<RefundRecord>> =>
-  rowsOf(await db.query("SELECT * FROM mia_refunds WHERE order_id = $1 ORDER BY created_at, refund_key", [orderId])).map(
-    refundFromRow
-  )
+export const refundsOfOrder = async (
+  db: SqlQueryable,
+  orderId: string
+): Promise<ReadonlyArray<RefundRecord>> =>
+  rowsOf(
+    await db.query("SELECT * FROM mia_refunds WHERE order_id = $1 ORDER BY created_at, refund_key", [orderId])
+  ).map(refundFromRow)
 
 export const insertRefund = (db: SqlQueryable, refund: RefundRecord) =>
   db.query(
@@ -82,7 +86,13 @@ export const listRefundRows = async (
        WHERE ($1::text IS NULL OR order_id = $1) AND ($2::text IS NULL OR status = $2)
          AND ($3::text IS NULL OR bank_refund_id = $3) AND ($4::timestamptz IS NULL OR created_at < $4::timestamptz)
        ORDER BY created_at DESC, refund_key DESC LIMIT $5`,
-      [filter.orderId ?? null, filter.status ?? null, filter.bankRefundId ?? null, filter.createdBefore ?? null, limit]
+      [
+        filter.orderId ?? null,
+        filter.status ?? null,
+        filter.bankRefundId ?? null,
+        filter.createdBefore ?? null,
+        limit
+      ]
     )
   ).map(refundFromRow)
 

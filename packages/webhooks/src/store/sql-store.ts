@@ -420,7 +420,9 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
       )
       const [row] = rowsOf({ rows })
       if (row === undefined || Number(row.claimed) === 0) return duplicate()
-      return { result: { outcome: "unmatched", payment, ...(named === undefined ? {} : { order: named }) } as const }
+      return {
+        result: { outcome: "unmatched", payment, ...(named === undefined ? {} : { order: named }) } as const
+      }
     }
 
     if (order === undefined) {
@@ -601,7 +603,9 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
     async finishRefund(refundKey, outcome) {
       const refund = await read("finishRefund", (db) => loadRefund(db, refundKey))
       if (refund === undefined) {
-        throw new MiaOrderError("order_not_found", `No refund ${refundKey} in the ledger`, { field: "refundKey" })
+        throw new MiaOrderError("order_not_found", `No refund ${refundKey} in the ledger`, {
+          field: "refundKey"
+        })
       }
       if (refund.status !== "pending") return { refund }
       const finished = finishedRecord(refund, outcome, nowIso())
@@ -615,7 +619,9 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
         applied = result
       }
       const settled = await read("finishRefund", (db) => settleRefund(db, finished))
-      const current = settled ? finished : ((await read("finishRefund", (db) => loadRefund(db, refundKey))) ?? finished)
+      const current = settled
+        ? finished
+        : ((await read("finishRefund", (db) => loadRefund(db, refundKey))) ?? finished)
       return { refund: current, ...(applied === undefined ? {} : { applied }) }
     },
     listRefunds: (filter = {}) =>

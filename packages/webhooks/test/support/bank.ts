@@ -1,5 +1,10 @@
 import { createMiaQrClient, type MiaQrPromiseClient } from "@mia-sdk/core"
-import { type CallbackDelivery, createMiaSandbox, type MiaSandbox, type SandboxServer } from "@mia-sdk/sandbox"
+import {
+  type CallbackDelivery,
+  createMiaSandbox,
+  type MiaSandbox,
+  type SandboxServer
+} from "@mia-sdk/sandbox"
 
 /** Nobody listens here: the sandbox keeps each callback in its delivery log for the test to replay. */
 export const CALLBACK_URL = "http://127.0.0.1:9/mia/callback"
@@ -19,7 +24,13 @@ export const startBank = async (): Promise<TestBank> => {
   const sandbox = createMiaSandbox({ callbackRetryDelays: [3_600_000] })
   const server = await sandbox.listen({ port: 0, host: "127.0.0.1" })
   const { clientId, clientSecret, signatureKey } = sandbox.credentials
-  const client = createMiaQrClient({ clientId, clientSecret, baseUrl: server.url, maxRetries: 0, timeoutMs: 5_000 })
+  const client = createMiaQrClient({
+    clientId,
+    clientSecret,
+    baseUrl: server.url,
+    maxRetries: 0,
+    timeoutMs: 5_000
+  })
   return {
     sandbox,
     server,

@@ -27,7 +27,10 @@ export const describeLedgerContract = (name: string, setup: () => Promise<StoreF
       const { store } = await setup()
       const order = await paidOrder(store)
       const begun = await store.beginRefund(refundOf(order.orderId, { amountMinor: 550 }))
-      expect(begun).toMatchObject({ outcome: "started", refund: { status: "pending", amountMinor: 550, payId: order.payId } })
+      expect(begun).toMatchObject({
+        outcome: "started",
+        refund: { status: "pending", amountMinor: 550, payId: order.payId }
+      })
       if (begun.outcome !== "started") return
       const bankRefundId = uniqueId("bank-refund")
       const accepted = { status: "accepted", bankRefundId, bankStatus: "Created" } as const
@@ -36,7 +39,10 @@ export const describeLedgerContract = (name: string, setup: () => Promise<StoreF
       expect(finished.applied?.outcome).toBe("applied")
       const again = await store.finishRefund(begun.refund.refundKey, accepted)
       expect(again.applied).toBeUndefined()
-      expect(await store.getOrder(order.orderId)).toMatchObject({ status: "processing", refundedAmountMinor: 550 })
+      expect(await store.getOrder(order.orderId)).toMatchObject({
+        status: "processing",
+        refundedAmountMinor: 550
+      })
       expect(await store.listRefunds({ bankRefundId })).toEqual([finished.refund])
     })
 
@@ -64,7 +70,9 @@ export const describeLedgerContract = (name: string, setup: () => Promise<StoreF
       })
       const rest = await store.beginRefund(refundOf(order.orderId, { amountMinor: undefined }))
       expect(rest.refund.amountMinor).toBe(5025)
-      expect(await refusal(store.beginRefund(refundOf(order.orderId)))).toMatchObject({ code: "refund_in_progress" })
+      expect(await refusal(store.beginRefund(refundOf(order.orderId)))).toMatchObject({
+        code: "refund_in_progress"
+      })
       await store.finishRefund(big.refund.refundKey, { status: "failed", failure: "14016" })
       const retry = await store.beginRefund(refundOf(order.orderId, { amountMinor: 10_000 }))
       expect(retry.outcome).toBe("started")
@@ -79,22 +87,36 @@ export const describeLedgerContract = (name: string, setup: () => Promise<StoreF
       const started = attempts.filter((attempt) => attempt.status === "fulfilled")
       expect(started).toHaveLength(7)
       const pending = await store.listRefunds({ orderId: order.orderId, status: "pending" })
-      expect(pending.reduce((sum, refund) => sum + refund.amountMinor, 0)).toBeLessThanOrEqual(order.paidAmountMinor)
+      expect(pending.reduce((sum, refund) => sum + refund.amountMinor, 0)).toBeLessThanOrEqual(
+        order.paidAmountMinor
+      )
     })
 
     it("refuses orders that are not paid, and unknown ones", async () => {
       const { store } = await setup()
       const pending = await orderIn(store, "pending")
-      expect(await refusal(store.beginRefund(refundOf(pending.orderId)))).toMatchObject({ code: "order_not_refundable" })
-      expect(await refusal(store.beginRefund(refundOf("no-such-order")))).toMatchObject({ code: "order_not_found" })
+      expect(await refusal(store.beginRefund(refundOf(pending.orderId)))).toMatchObject({
+        code: "order_not_refundable"
+      })
+      expect(await refusal(store.beginRefund(refundOf("no-such-order")))).toMatchObject({
+        code: "order_not_found"
+      })
     })
 
     it("keeps an unconfirmed refund notice once", async () => {
       const { store } = await setup()
-      const notice = { refundId: uniqueId("r"), payId: "p-1", amountMinor: 500, reason: "unconfirmed", receivedAt: "2026-11-21T12:00:00.000Z" }
+      const notice = {
+        refundId: uniqueId("r"),
+        payId: "p-1",
+        amountMinor: 500,
+        reason: "unconfirmed",
+        receivedAt: "2026-11-21T12:00:00.000Z"
+      }
       expect(await store.recordRefundNotice(notice)).toBe(true)
       expect(await store.recordRefundNotice(notice)).toBe(false)
-      expect(await store.listRefundNotices()).toContainEqual(expect.objectContaining({ refundId: notice.refundId, amountMinor: 500 }))
+      expect(await store.listRefundNotices()).toContainEqual(
+        expect.objectContaining({ refundId: notice.refundId, amountMinor: 500 })
+      )
     })
   })
 
@@ -104,17 +126,25 @@ export const describeLedgerContract = (name: string, setup: () => Promise<StoreF
       const order = await orderIn(store, "pending")
       const foreign = paymentFor(order, { qrId: uniqueId("foreign-qr") })
       const result = await store.applyEvent(foreign)
-      expect(result).toMatchObject({ outcome: "unmatched", payment: { code: "foreign_qr", orderId: order.orderId } })
+      expect(result).toMatchObject({
+        outcome: "unmatched",
+        payment: { code: "foreign_qr", orderId: order.orderId }
+      })
       expect((await store.applyEvent(foreign)).outcome).toBe("duplicate")
       expect((await store.getOrder(order.orderId))?.status).toBe("pending")
-      expect(await store.listUnmatchedPayments()).toContainEqual(expect.objectContaining({ payId: foreign.payId, code: "foreign_qr" }))
+      expect(await store.listUnmatchedPayments()).toContainEqual(
+        expect.objectContaining({ payId: foreign.payId, code: "foreign_qr" })
+      )
     })
 
     it("finds the order by its QR before the orderId the payment names", async () => {
       const { store } = await setup()
       const [mine, other] = [await orderIn(store, "pending"), await orderIn(store, "pending")]
       const result = await store.applyEvent(paymentFor(mine, { orderId: other.orderId }))
-      expect(result).toMatchObject({ outcome: "applied", order: { orderId: mine.orderId, status: "processing" } })
+      expect(result).toMatchObject({
+        outcome: "applied",
+        order: { orderId: mine.orderId, status: "processing" }
+      })
       expect((await store.getOrder(other.orderId))?.status).toBe("pending")
     })
 
@@ -156,7 +186,12 @@ export const describeLedgerContract = (name: string, setup: () => Promise<StoreF
       expect(due.indexOf(first.orderId)).toBeLessThan(due.indexOf(second.orderId))
       await store.scheduleCheck(first.orderId, "2099-01-01T00:00:00.000Z")
       expect((await store.getOrder(first.orderId))?.nextCheckAt).toBe("2099-01-01T00:00:00.000Z")
-      const cancelled = await store.applyEvent({ type: "manual", orderId: second.orderId, to: "cancelled", reason: "Left" })
+      const cancelled = await store.applyEvent({
+        type: "manual",
+        orderId: second.orderId,
+        to: "cancelled",
+        reason: "Left"
+      })
       expect(cancelled).toMatchObject({ outcome: "applied", order: { nextCheckAt: undefined } })
       const after = (await store.listDueOrders({ now: horizon, limit: 1000 })).map((order) => order.orderId)
       expect(after).not.toContain(first.orderId)
