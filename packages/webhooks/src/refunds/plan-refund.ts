@@ -3,6 +3,26 @@ import { formatMoney } from "../money.js"
 import { type Order, PAID_STATUSES } from "../order.js"
 import type { NewRefund, RefundRecord } from "./refund-record.js"
 
+/** A refund as `planRefund` allows it: the payment to refund and how much. */
+export interface RefundPlan {
+  readonly payId: string
+  readonly amountMinor: number
+}
+
+/** The pending ledger entry of a planned refund, with a fresh ledger key. */
+export const pendingRefund = (request: NewRefund, plan: RefundPlan, at: string): RefundRecord => ({
+  refundKey: globalThis.crypto.randomUUID(),
+  orderId: request.orderId,
+  idempotencyKey: request.idempotencyKey,
+  payId: plan.payId,
+  amountMinor: plan.amountMinor,
+  reason: request.reason,
+  actor: request.actor,
+  status: "pending",
+  createdAt: at,
+  updatedAt: at
+})
+
 const sameRequest = (refund: RefundRecord, request: NewRefund): boolean =>
   refund.reason === request.reason &&
   (request.amountMinor === undefined || request.amountMinor === refund.amountMinor)
@@ -16,7 +36,7 @@ export const planRefund = (
   order: Order | undefined,
   ledger: ReadonlyArray<RefundRecord>,
   request: NewRefund
-): { readonly existing: RefundRecord } | { readonly payId: string; readonly amountMinor: number } => {
+): { readonly existing: RefundRecord } | RefundPlan => {
   if (order === undefined) {
     throw new MiaOrderError("order_not_found", `No order ${request.orderId}`, { field: "orderId" })
   }

@@ -14,7 +14,7 @@ import {
 import { validateNewOrder } from "../internal/validate-new-order.js"
 import type { Order, UnmatchedPayment } from "../order.js"
 import { eventKey, type OrderEvent } from "../order-event.js"
-import { planRefund } from "../refunds/plan-refund.js"
+import { pendingRefund, planRefund } from "../refunds/plan-refund.js"
 import {
   finishedRecord,
   ledgerRefundEvent,
@@ -186,18 +186,7 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
       const plan = planRefund(orders.get(request.orderId), ledgerOf(request.orderId), request)
       if ("existing" in plan) return { outcome: "existing", refund: plan.existing }
       const at = timestamp()
-      const refund: RefundRecord = {
-        refundKey: globalThis.crypto.randomUUID(),
-        orderId: request.orderId,
-        idempotencyKey: request.idempotencyKey,
-        payId: plan.payId,
-        amountMinor: plan.amountMinor,
-        reason: request.reason,
-        actor: request.actor,
-        status: "pending",
-        createdAt: at,
-        updatedAt: at
-      }
+      const refund = pendingRefund(request, plan, at)
       refunds.set(refund.refundKey, refund)
       return { outcome: "started", refund, order: orders.get(request.orderId) as Order }
     },

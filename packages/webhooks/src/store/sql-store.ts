@@ -5,30 +5,29 @@ import {
   applyDecision,
   attachQrRecord,
   DEFAULT_ACTOR,
-  eventLookup,
   listLimit,
   newOrderRecord,
   sameOrder,
   unmatchedRecord
 } from "../internal/apply-decision.js"
 import { sqlAccess } from "../internal/sql-transaction.js"
-import {
-  integer,
-  json,
-  optionalText,
-  optionalTimestamp,
-  rowsOf,
-  status,
-  text,
-  timestamp,
-  transitionFromRow
-} from "../internal/sql-rows.js"
+import { rowsOf, text } from "../internal/sql-rows.js"
 import { validateNewOrder } from "../internal/validate-new-order.js"
-import type { Order, OrderTransition, UnmatchedPayment } from "../order.js"
+import type { Order, UnmatchedPayment } from "../order.js"
 import { eventKey, type OrderEvent } from "../order-event.js"
-import { planRefund } from "../refunds/plan-refund.js"
-import { finishedRecord, ledgerRefundEvent, type RefundRecord } from "../refunds/refund-record.js"
+import { pendingRefund, planRefund } from "../refunds/plan-refund.js"
+import { finishedRecord, ledgerRefundEvent } from "../refunds/refund-record.js"
 import type { SqlClient, SqlQueryable } from "./sql-client.js"
+import {
+  findOrder,
+  insertHistory,
+  jsonParam,
+  loadOrder,
+  unmatchedFromRow,
+  updateOrder,
+  VersionConflict,
+  writeTransition
+} from "./sql-orders.js"
 import { migrateMiaSchema } from "./sql-migrations.js"
 import type { ApplyResult, OrderStore } from "./order-store.js"
 import {
@@ -76,220 +75,6 @@ export interface SqlOrderStore extends OrderStore {
 // fewer than the concurrent changes a few pooled servers bring to one order (refunds and their
 // redeliveries), and failed such bursts with `conflict` on real PostgreSQL.
 const MAX_ATTEMPTS = 50
-
-/** A compare-and-set update found the order changed by someone else: the transaction is retried. */
-class VersionConflict extends Error {}
-
-const orderColumns = `order_id, amount_minor, currency, description, is_virtual, status, paid_amount_minor,
-  refunded_amount_minor, pay_id, qr_id, qr_url, qr_expires_at, duplicate_pay_ids, next_check_at, version, created_at, updated_at`
-
-const orderFromRow = (
-  row: Readonly<Record<string, unknown>>,
-  history: ReadonlyArray<OrderTransition>
-): Order => {
-  const duplicates = json(row, "duplicate_pay_ids")
-  const duplicatePayIds = Array.isArray(duplicates) ? duplicates.map(String) : []
-  const qrs = json(row, "qr_ids")
-  return {
-    orderId: text(row, "order_id"),
-    amountMinor: integer(row, "amount_minor"),
-    currency: text(row, "currency"),
-    description: text(row, "description"),
-    virtual: row.is_virtual === true,
-    status: status(row, "status"),
-    paidAmountMinor: integer(row, "paid_amount_minor"),
-    refundedAmountMinor: integer(row, "refunded_amount_minor"),
-    payId: optionalText(row, "pay_id"),
-    qrId: optionalText(row, "qr_id"),
-    qrUrl: optionalText(row, "qr_url"),
-    qrExpiresAt: optionalTimestamp(row, "qr_expires_at"),
-    qrIds: Array.isArray(qrs) ? qrs.map(String) : [],
-    nextCheckAt: optionalTimestamp(row, "next_check_at"),
-    duplicatePayment: duplicatePayIds.length > 0,
-    duplicatePayIds,
-    history,
-    version: integer(row, "version"),
-    createdAt: timestamp(row, "created_at"),
-    updatedAt: timestamp(row, "updated_at")
-  }
-}
-
-const UNMATCHED_CODES = ["unknown_order", "foreign_qr", "terms_mismatch"] as const
-
-const unmatchedFromRow = (row: Readonly<Record<string, unknown>>): UnmatchedPayment => {
-  const payload = json(row, "payload")
-  return {
-    code: UNMATCHED_CODES.find((code) => code === row.code) ?? "unknown_order",
-    payId: text(row, "pay_id"),
-    qrId: optionalText(row, "qr_id"),
-    orderId: optionalText(row, "order_id"),
-    amountMinor: integer(row, "amount_minor"),
-    currency: text(row, "currency"),
-    reason: text(row, "reason"),
-    receivedAt: timestamp(row, "received_at"),
-    ...(payload === undefined || payload === null ? {} : { payload })
-  }
-}
-
-const jsonParam = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value))
-
-const historyFromJson = (value: unknown): ReadonlyArray<OrderTransition> =>
-  Array.isArray(value) ? rowsOf({ rows: value }).map(transitionFromRow) : []
-
-/**
- * One round trip: the order row with its history aggregated in order. With `lock`, the row is
- * first locked by a statement of its own (a second round trip): a `FOR UPDATE` that waited for
- * another writer re-reads the row but not the history subquery (its snapshot predates the wait),
- * so the history would be stale; the load after the lock sees everything committed before it.
- */
-const loadOrder = async (db: SqlQueryable, orderId: string, lock = false): Promise<Order | undefined> => {
-  if (lock) await db.query("SELECT 1 FROM mia_orders WHERE order_id = $1 FOR UPDATE", [orderId])
-  const [row] = rowsOf(
-    await db.query(
-      `SELECT ${orderColumns}, (
-         SELECT coalesce(json_agg(json_build_object('at', h.at, 'from_status', h.from_status, 'to_status', h.to_status,
-           'code', h.code, 'reason', h.reason, 'actor', h.actor, 'payload', h.payload) ORDER BY h.id), '[]'::json)
-         FROM mia_order_history h WHERE h.order_id = o.order_id
-       ) AS history, (
-         SELECT coalesce(json_agg(q.qr_id ORDER BY q.seq), '[]'::json) FROM mia_order_qrs q WHERE q.order_id = o.order_id
-       ) AS qr_ids
-       FROM mia_orders o WHERE o.order_id = $1`,
-      [orderId]
-    )
-  )
-  return row === undefined ? undefined : orderFromRow(row, historyFromJson(json(row, "history")))
-}
-
-const insertHistory = (db: SqlQueryable, orderId: string, entry: OrderTransition) =>
-  db.query(
-    `INSERT INTO mia_order_history (order_id, at, from_status, to_status, code, reason, actor, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [orderId, entry.at, entry.from, entry.to, entry.code, entry.reason, entry.actor, jsonParam(entry.payload)]
-  )
-
-/** Writes a changed order if nobody changed it since `expected` was read (compare-and-set). */
-const updateOrder = async (db: SqlQueryable, order: Order, expected: Order) => {
-  const expectedVersion = expected.version
-  const { rows } = await db.query(
-    `UPDATE mia_orders SET status = $3, paid_amount_minor = $4, refunded_amount_minor = $5, pay_id = $6,
-       qr_id = $7, qr_url = $8, qr_expires_at = $9, duplicate_pay_ids = $10::jsonb, version = $11, updated_at = $12,
-       next_check_at = $13
-     WHERE order_id = $1 AND version = $2 RETURNING version`,
-    [
-      order.orderId,
-      expectedVersion,
-      order.status,
-      order.paidAmountMinor,
-      order.refundedAmountMinor,
-      order.payId ?? null,
-      order.qrId ?? null,
-      order.qrUrl ?? null,
-      order.qrExpiresAt ?? null,
-      JSON.stringify(order.duplicatePayIds),
-      order.version,
-      order.updatedAt,
-      order.nextCheckAt ?? null
-    ]
-  )
-  if (rows.length === 0) throw new VersionConflict(`Order ${order.orderId} changed concurrently`)
-  if (order.qrId !== undefined && order.qrId !== expected.qrId) {
-    await db.query(
-      "INSERT INTO mia_order_qrs (qr_id, order_id) VALUES ($1, $2) ON CONFLICT (qr_id) DO NOTHING",
-      [order.qrId, order.orderId]
-    )
-  }
-}
-
-/**
- * Finds the order an event is about: by any QR it ever had (a QR belongs to one order), then by
- * id, then by payment.
- */
-const findOrder = async (db: SqlQueryable, event: OrderEvent): Promise<Order | undefined> => {
-  const by = eventLookup(event)
-  const { rows } = await db.query(
-    `SELECT order_id FROM (
-       SELECT 1 AS priority, order_id FROM mia_order_qrs WHERE qr_id = $1
-       UNION ALL SELECT 2, order_id FROM mia_orders WHERE order_id = $3
-       UNION ALL SELECT 3, order_id FROM mia_orders WHERE pay_id = $2 OR duplicate_pay_ids @> jsonb_build_array($2::text)
-     ) AS candidates ORDER BY priority LIMIT 1`,
-    [by.qrId ?? null, by.payId ?? null, by.orderId ?? null]
-  )
-  const [row] = rowsOf({ rows })
-  return row === undefined ? undefined : loadOrder(db, text(row, "order_id"))
-}
-
-/** Postgres' code for a division by zero: the guard below uses it to undo a whole statement. */
-const DIVISION_BY_ZERO = "22012"
-
-const isDivisionByZero = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && (error as { code?: unknown }).code === DIVISION_BY_ZERO
-
-/**
- * Applies a decided transition in ONE statement, atomic on its own (no transaction round trips):
- * a compare-and-set update of the order, the idempotency claim and the history entry. When the
- * update found another version nothing is written ("conflict": re-read and decide again); when
- * the key was taken meanwhile, the guard divides by zero so the statement, update included, is
- * rolled back ("taken").
- */
-const writeTransition = async (
-  db: SqlQueryable,
-  key: string | undefined,
-  next: Order,
-  expected: Order,
-  entry: OrderTransition
-): Promise<"applied" | "conflict" | "taken"> => {
-  try {
-    const { rows } = await db.query(
-      `WITH upd AS (
-         UPDATE mia_orders SET status = $5, paid_amount_minor = $6, refunded_amount_minor = $7, pay_id = $8, qr_id = $9,
-           qr_url = $10, qr_expires_at = $11, duplicate_pay_ids = $12::jsonb, version = $13, updated_at = $3,
-           next_check_at = $21
-         WHERE order_id = $2 AND version = $4 RETURNING order_id
-       ), claim AS (
-         INSERT INTO mia_processed_events (event_key, order_id, outcome, processed_at)
-         SELECT $1::text, order_id, 'applied', $3 FROM upd WHERE $1::text IS NOT NULL
-         ON CONFLICT (event_key) DO NOTHING RETURNING event_key
-       ), history AS (
-         INSERT INTO mia_order_history (order_id, at, from_status, to_status, code, reason, actor, payload)
-         SELECT order_id, $3, $14, $15, $16, $17, $18, $19::jsonb FROM upd
-       ), qrs AS (
-         INSERT INTO mia_order_qrs (qr_id, order_id) SELECT $9, order_id FROM upd WHERE $20
-         ON CONFLICT (qr_id) DO NOTHING
-       )
-       SELECT CASE WHEN (SELECT count(*) FROM upd) = 0 THEN 0
-                   WHEN $1::text IS NULL THEN 1
-                   ELSE 1 / (SELECT count(*) FROM claim)::int END AS applied`,
-      [
-        key ?? null,
-        next.orderId,
-        next.updatedAt,
-        expected.version,
-        next.status,
-        next.paidAmountMinor,
-        next.refundedAmountMinor,
-        next.payId ?? null,
-        next.qrId ?? null,
-        next.qrUrl ?? null,
-        next.qrExpiresAt ?? null,
-        JSON.stringify(next.duplicatePayIds),
-        next.version,
-        entry.from,
-        entry.to,
-        entry.code,
-        entry.reason,
-        entry.actor,
-        jsonParam(entry.payload),
-        next.qrId !== undefined && next.qrId !== expected.qrId,
-        next.nextCheckAt ?? null
-      ]
-    )
-    const [row] = rowsOf({ rows })
-    return row !== undefined && Number(row.applied) === 1 ? "applied" : "conflict"
-  } catch (error) {
-    if (isDivisionByZero(error)) return "taken"
-    throw error
-  }
-}
 
 const storageError = (operation: string, error: unknown): MiaOrderError =>
   error instanceof MiaOrderError
@@ -585,18 +370,7 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
         const plan = planRefund(order, await refundsOfOrder(tx, request.orderId), request)
         if ("existing" in plan) return { outcome: "existing", refund: plan.existing } as const
         const at = nowIso()
-        const refund: RefundRecord = {
-          refundKey: globalThis.crypto.randomUUID(),
-          orderId: request.orderId,
-          idempotencyKey: request.idempotencyKey,
-          payId: plan.payId,
-          amountMinor: plan.amountMinor,
-          reason: request.reason,
-          actor: request.actor,
-          status: "pending",
-          createdAt: at,
-          updatedAt: at
-        }
+        const refund = pendingRefund(request, plan, at)
         await insertRefund(tx, refund)
         return { outcome: "started", refund, order: order as Order } as const
       }),
