@@ -37,6 +37,8 @@ export interface OrderEventBus {
   subscribeAll(listener: OrderChangeListener): () => void
   /** How many listeners are attached (to `orderId`, or in total): for leak checks and metrics. */
   listenerCount(orderId?: string): number
+  /** The orders somebody listens to: after a lost connection the store re-sends their state. */
+  subscribedOrderIds?(): ReadonlyArray<string>
 }
 
 /**
@@ -107,6 +109,9 @@ export const createOrderEventBus = (options: OrderEventBusOptions = {}): OrderEv
       return () => {
         everyOrder.delete(entry)
       }
+    },
+    subscribedOrderIds() {
+      return [...byOrder.keys()]
     },
     listenerCount(orderId) {
       if (orderId !== undefined) return byOrder.get(orderId)?.size ?? 0

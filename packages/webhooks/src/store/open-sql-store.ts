@@ -1,5 +1,7 @@
 import type { OrderEventBus } from "../events/order-event-bus.js"
 import type { SqlClient } from "./sql-client.js"
+import { lockPgliteFolder } from "./pglite-folder-lock.js"
+import type { SqlListenOptions } from "./sql-order-listener.js"
 import { createSqlOrderStore, type SqlOrderStore } from "./sql-store.js"
 
 /**
@@ -53,6 +55,7 @@ export const openSqlOrderStore = async (
   let db: SqlClient
   let close: () => Promise<void>
   let engine: OpenedSqlOrderStore["engine"]
+  let listen: SqlListenOptions | undefined
   if (databaseUrl !== undefined) {
     const pg = await import("pg")
     const Pool = pg.default?.Pool ?? pg.Pool
@@ -61,21 +64,39 @@ export const openSqlOrderStore = async (
     // unheard, it would crash the process. The pool drops that connection and opens a new one.
     pool.on("error", () => undefined)
     db = pool
-    close = () => pool.end()
     engine = "postgres"
+    const Client = pg.default?.Client ?? pg.Client
+    // A session of its own for LISTEN: a pooled connection would be handed to someone else.
+    listen = {
+      connect: async () => {
+        const client = new Client({ connectionString: databaseUrl })
+        await client.connect()
+        return client
+      }
+    }
+    close = () => pool.end()
   } else {
     const { PGlite } = await import("@electric-sql/pglite")
+    const unlock =
+      options.dataDir === undefined ? async () => undefined : await lockPgliteFolder(options.dataDir)
     const pglite = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir)
     db = pglite
-    close = () => pglite.close()
+    close = async () => {
+      await pglite.close()
+      await unlock()
+    }
     engine = "pglite"
   }
-  const store = createSqlOrderStore({ db, events: options.events, now: options.now })
+  const store = createSqlOrderStore({ db, events: options.events, now: options.now, listen })
+  const closeAll = async () => {
+    await store.close()
+    await close()
+  }
   try {
     await store.ready()
   } catch (error) {
-    await close().catch(() => undefined)
+    await closeAll().catch(() => undefined)
     throw error
   }
-  return { store, engine, close }
+  return { store, engine, close: closeAll }
 }

@@ -16,6 +16,19 @@ import type { SqlQueryable } from "./sql-client.js"
 
 /** The order rows of the SQL store: reading, locking, compare-and-set writes. */
 
+/**
+ * The channel every committed order change is announced on (`{"o": orderId, "v": version}`),
+ * from inside the transaction that made it, so listeners hear of it only once it is committed.
+ */
+export const ORDER_EVENTS_CHANNEL = "mia_order_events"
+
+/** Announces an order's new version on {@link ORDER_EVENTS_CHANNEL}, inside the caller's transaction. */
+export const notifyChange = (db: SqlQueryable, order: Order) =>
+  db.query("SELECT pg_notify($1, $2)", [
+    ORDER_EVENTS_CHANNEL,
+    JSON.stringify({ o: order.orderId, v: order.version })
+  ])
+
 /** A compare-and-set update found the order changed by someone else: the transaction is retried. */
 export class VersionConflict extends Error {}
 
@@ -199,10 +212,13 @@ export const writeTransition = async (
        ), qrs AS (
          INSERT INTO mia_order_qrs (qr_id, order_id) SELECT $9, order_id FROM upd WHERE $20
          ON CONFLICT (qr_id) DO NOTHING
+       ), notify AS (
+         SELECT pg_notify('${ORDER_EVENTS_CHANNEL}', json_build_object('o', order_id, 'v', $13::int)::text) FROM upd
        )
        SELECT CASE WHEN (SELECT count(*) FROM upd) = 0 THEN 0
                    WHEN $1::text IS NULL THEN 1
-                   ELSE 1 / (SELECT count(*) FROM claim)::int END AS applied`,
+                   ELSE 1 / (SELECT count(*) FROM claim)::int END AS applied,
+              (SELECT count(*) FROM notify) AS notified`,
       [
         key ?? null,
         next.orderId,

@@ -23,12 +23,21 @@ import {
   insertHistory,
   jsonParam,
   loadOrder,
+  notifyChange,
   unmatchedFromRow,
   updateOrder,
   VersionConflict,
   writeTransition
 } from "./sql-orders.js"
 import { migrateMiaSchema } from "./sql-migrations.js"
+import { createOrderChangeRelay } from "./order-change-relay.js"
+import {
+  type ListenerEvents,
+  type OrderListener,
+  type SqlListenOptions,
+  startPgliteOrderListener,
+  startSqlOrderListener
+} from "./sql-order-listener.js"
 import type { ApplyResult, OrderStore } from "./order-store.js"
 import {
   insertRefund,
@@ -56,6 +65,14 @@ export interface SqlOrderStoreOptions {
   readonly now?: (() => number) | undefined
   /** Apply the schema migrations before the first operation. Defaults to `true`. */
   readonly migrate?: boolean | undefined
+  /**
+   * How to hear about changes other servers commit, so `events` (and the SSE streams on it) see
+   * them too: a dedicated LISTEN connection (`{ connect }`, a `pg.Client`). PGlite's own
+   * listen/notify is used by default; `false` turns listening off (one server only).
+   */
+  readonly listen?: SqlListenOptions | false | undefined
+  /** Told about a lost listening connection (it reconnects by itself). Default `console.warn`. */
+  readonly onListenError?: ((error: unknown) => void) | undefined
 }
 
 /**
@@ -68,6 +85,8 @@ export interface SqlOrderStoreOptions {
 export interface SqlOrderStore extends OrderStore {
   /** Resolves once the schema is migrated (runs the migrations on the first call). */
   ready(): Promise<void>
+  /** Stops listening for other servers' changes (the database handle stays open: it is yours). */
+  close(): Promise<void>
 }
 
 // A lost compare-and-set means another change to the same order committed, so retries always
@@ -75,6 +94,18 @@ export interface SqlOrderStore extends OrderStore {
 // fewer than the concurrent changes a few pooled servers bring to one order (refunds and their
 // redeliveries), and failed such bursts with `conflict` on real PostgreSQL.
 const MAX_ATTEMPTS = 50
+
+const hasPgliteListen = (
+  db: SqlClient
+): db is SqlClient & {
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>
+} => typeof (db as { listen?: unknown }).listen === "function"
+
+const listenFor = (options: SqlOrderStoreOptions, events: ListenerEvents): OrderListener | undefined => {
+  if (options.listen === false) return undefined
+  if (options.listen !== undefined) return startSqlOrderListener(options.listen, events)
+  return hasPgliteListen(options.db) ? startPgliteOrderListener(options.db, events) : undefined
+}
 
 const storageError = (operation: string, error: unknown): MiaOrderError =>
   error instanceof MiaOrderError
@@ -101,8 +132,18 @@ const storageError = (operation: string, error: unknown): MiaOrderError =>
  * await store.createOrder({ orderId: "1001", amount: 150.25 })
  */
 export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStore => {
+  const reportListenError =
+    options.onListenError ??
+    ((error: unknown) =>
+      console.warn("[@mia-sdk/webhooks] listening for order changes failed; retrying", error))
   const access = sqlAccess(options.db)
   const events = options.events ?? createOrderEventBus()
+  const relay = createOrderChangeRelay(events, (orderId) => read("getOrder", (db) => loadOrder(db, orderId)))
+  const listener = listenFor(options, {
+    onChange: (change) => void relay.announced(change).catch(reportListenError),
+    onListening: () => void relay.resync().catch(reportListenError),
+    onError: (error) => reportListenError(error)
+  })
   const clock = options.now ?? Date.now
   const nowIso = () => new Date(clock()).toISOString()
   let migrated: Promise<void> | undefined
@@ -262,6 +303,7 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
   return {
     events,
     ready,
+    close: () => listener?.close() ?? Promise.resolve(),
     async createOrder(input, applyOptions) {
       const valid = validateNewOrder(input)
       const candidate = newOrderRecord(valid, nowIso(), applyOptions?.actor ?? DEFAULT_ACTOR)
@@ -288,10 +330,11 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
           })
         }
         for (const entry of candidate.history) await insertHistory(tx, candidate.orderId, entry)
+        await notifyChange(tx, candidate)
         return { order: candidate, created: true }
       })
       const [transition] = order.history
-      if (created && transition !== undefined) events.publish({ orderId: order.orderId, order, transition })
+      if (created && transition !== undefined) relay.publish({ orderId: order.orderId, order, transition })
       return order
     },
     getOrder: (orderId) => read("getOrder", (db) => loadOrder(db, orderId)),
@@ -309,15 +352,16 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
         const next = attachQrRecord(order, qr, { at: nowIso(), actor: applyOptions?.actor ?? DEFAULT_ACTOR })
         await updateOrder(tx, next.order, order)
         await insertHistory(tx, orderId, next.transition)
+        await notifyChange(tx, next.order)
         return next
       })
-      events.publish({ orderId, ...changed })
+      relay.publish({ orderId, ...changed })
       return changed.order
     },
     async applyEvent(event, applyOptions) {
       const actor = applyOptions?.actor ?? DEFAULT_ACTOR
       const { result, change } = await applyWithRetries(event, actor)
-      if (change !== undefined) events.publish(change)
+      if (change !== undefined) relay.publish(change)
       return result
     },
     listOrders: (filter = {}) =>
@@ -389,7 +433,7 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
       let applied: ApplyResult | undefined
       if (finished.status === "accepted") {
         const { result, change } = await applyWithRetries(ledgerRefundEvent(finished), finished.actor)
-        if (change !== undefined) events.publish(change)
+        if (change !== undefined) relay.publish(change)
         applied = result
       }
       const settled = await read("finishRefund", (db) => settleRefund(db, finished))
