@@ -47,8 +47,9 @@ export interface MiaCheckoutServiceOptions {
  */
 export interface MiaCheckout {
   /**
-   * Creates (`created: true`) or reuses the order's Dynamic QR. Concurrent calls for one order in
-   * this process share one QR. Fails with `order_not_found` or `order_not_payable`.
+   * Creates (`created: true`) or reuses the order's Dynamic QR. Concurrent calls for one order,
+   * on this server or on others sharing the database, all get the same QR. Fails with
+   * `order_not_found` or `order_not_payable`.
    */
   checkout(orderId: string): Promise<CheckoutOutcome>
   /** The order, or `order_not_found`. */
@@ -135,7 +136,9 @@ export const createMiaCheckout = (
   const refundContext = { store, bank, refundCallbackUrl: options.refundCallbackUrl, warn }
   const checkoutOnce = singleFlight()
   return {
-    checkout: (orderId) => checkoutOnce(orderId, () => openCheckout(checkoutContext, orderId)),
+    // Single-flight in this process, the order's lock across servers: one payable QR per order.
+    checkout: (orderId) =>
+      checkoutOnce(orderId, () => store.withOrderLock(orderId, () => openCheckout(checkoutContext, orderId))),
     async getOrder(orderId) {
       const order = await store.getOrder(orderId)
       if (order === undefined)

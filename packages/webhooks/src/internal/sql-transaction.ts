@@ -50,6 +50,11 @@ const queueOf = (connection: object): Mutex => {
  */
 export interface SqlAccess {
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>
+  /**
+   * Whether a transaction runs on a connection of its own while other queries go on (a pool):
+   * only then can a transaction wait for work that queries the database meanwhile.
+   */
+  readonly concurrent: boolean
   query(text: string, params?: Array<unknown>): Promise<{ readonly rows: ReadonlyArray<unknown> }>
 }
 
@@ -71,7 +76,8 @@ const withBeginCommit = async <T>(
 /** Picks the transaction strategy for `db` once. */
 export const sqlAccess = (db: SqlClient): SqlAccess => {
   const query = (text: string, params?: Array<unknown>) => db.query(text, params)
-  if (hasTransaction(db)) return { query, transaction: (work) => db.transaction((tx) => work(tx)) }
+  if (hasTransaction(db))
+    return { query, concurrent: false, transaction: (work) => db.transaction((tx) => work(tx)) }
   if (isPool(db)) {
     const transaction = async <T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> => {
       const client = await db.connect()
@@ -85,11 +91,12 @@ export const sqlAccess = (db: SqlClient): SqlAccess => {
         throw error
       }
     }
-    return { query, transaction }
+    return { query, transaction, concurrent: true }
   }
   // One connection: a statement sent while a transaction is open would run inside it.
   const exclusive = queueOf(db)
   return {
+    concurrent: false,
     query: (text, params) => exclusive(() => db.query(text, params)),
     transaction: (work) => exclusive(() => withBeginCommit(db, work))
   }

@@ -11,6 +11,7 @@ import {
   sameOrder,
   unmatchedRecord
 } from "../internal/apply-decision.js"
+import { createKeyedMutex } from "../internal/keyed-mutex.js"
 import { validateNewOrder } from "../internal/validate-new-order.js"
 import type { Order, UnmatchedPayment } from "../order.js"
 import { eventKey, type OrderEvent } from "../order-event.js"
@@ -58,6 +59,7 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
   const refunds = new Map<string, RefundRecord>()
   const notices = new Map<string, RefundNotice>()
   const timestamp = () => new Date(clock()).toISOString()
+  const orderLock = createKeyedMutex()
 
   const save = (order: Order) => {
     orders.set(order.orderId, order)
@@ -225,6 +227,7 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
     },
     async listRefundNotices() {
       return [...notices.values()]
-    }
+    },
+    withOrderLock: orderLock
   }
 }

@@ -123,4 +123,10 @@ export interface OrderStore {
   recordRefundNotice(notice: RefundNotice): Promise<boolean>
   /** Unconfirmed refund callbacks, oldest first. */
   listRefundNotices(): Promise<ReadonlyArray<RefundNotice>>
+  /**
+   * Runs `work` while holding the order's lock, across every server on the database (an
+   * advisory lock on PostgreSQL): what checkout uses so two servers never create two payable
+   * QRs for one order. `work` may use the store; keep it short (it may call the bank once).
+   */
+  withOrderLock<T>(orderId: string, work: () => Promise<T>): Promise<T>
 }

@@ -12,6 +12,7 @@ import {
 } from "../internal/apply-decision.js"
 import { sqlAccess } from "../internal/sql-transaction.js"
 import { rowsOf, text } from "../internal/sql-rows.js"
+import { createKeyedMutex } from "../internal/keyed-mutex.js"
 import { validateNewOrder } from "../internal/validate-new-order.js"
 import type { Order, UnmatchedPayment } from "../order.js"
 import { eventKey, type OrderEvent } from "../order-event.js"
@@ -138,6 +139,7 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
       console.warn("[@mia-sdk/webhooks] listening for order changes failed; retrying", error))
   const access = sqlAccess(options.db)
   const events = options.events ?? createOrderEventBus()
+  const localLock = createKeyedMutex()
   const relay = createOrderChangeRelay(events, (orderId) => read("getOrder", (db) => loadOrder(db, orderId)))
   const listener = listenFor(options, {
     onChange: (change) => void relay.announced(change).catch(reportListenError),
@@ -445,6 +447,18 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
     listRefunds: (filter = {}) =>
       read("listRefunds", (db) => listRefundRows(db, filter, listLimit(filter.limit))),
     recordRefundNotice: (notice) => read("recordRefundNotice", (db) => insertRefundNotice(db, notice)),
-    listRefundNotices: () => read("listRefundNotices", (db) => listRefundNoticeRows(db))
+    listRefundNotices: () => read("listRefundNotices", (db) => listRefundNoticeRows(db)),
+    withOrderLock: (orderId, work) =>
+      localLock(orderId, async () => {
+        // One process (PGlite, one connection): the local lock is the whole story. On a pool, a
+        // transaction-scoped advisory lock on a connection of its own excludes every other server
+        // and is released by COMMIT, or by the server if this process dies.
+        if (!access.concurrent) return work()
+        await ready()
+        return access.transaction(async (tx) => {
+          await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`mia-order:${orderId}`])
+          return work()
+        })
+      })
   }
 }
