@@ -157,38 +157,30 @@ export const parseAmount = (value: unknown, options: ParseAmountOptions = {}): P
   const field = options.field ?? "amount"
   const from = options.from ?? ["number", "string"]
   const example = from.includes("number") ? "a number of lei such as 150.25" : 'a decimal such as "150.25"'
+  const refuse = (rule: AmountRule, must: string, got: string = String(value)) =>
+    fail(rule, `${field} ${must}, got ${got}.`)
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
     return fail("required", `${field} is required: ${example}.`)
   }
   let text: string | undefined
   if (typeof value === "number" && from.includes("number")) {
-    if (!Number.isFinite(value)) return fail("type", `${field} must be a finite number, got ${value}.`)
+    if (!Number.isFinite(value)) return refuse("type", "must be a finite number")
     text = decimalText(value)
   } else if (typeof value === "string" && from.includes("string")) {
-    const trimmed = value.trim()
-    text = options.decimalComma ? trimmed.replace(",", ".") : trimmed
-    if (!DECIMAL.test(text)) {
-      return fail("format", `${field} must be ${example}, got ${JSON.stringify(value.slice(0, 40))}.`)
-    }
+    text = options.decimalComma ? value.trim().replace(",", ".") : value.trim()
+    if (!DECIMAL.test(text)) return refuse("format", `must be ${example}`, JSON.stringify(value.slice(0, 40)))
   } else {
-    return fail("type", `${field} must be ${example}, got ${value === null ? "null" : typeof value}.`)
+    return refuse("type", `must be ${example}`, typeof value)
   }
-  const tooSmall = () =>
-    options.allowZero
-      ? fail("non_negative", `${field} must be 0 or more, got ${String(value)}.`)
-      : fail("positive", `${field} must be greater than 0, got ${String(value)}.`)
-  const negative = text?.startsWith("-") ?? false
   const minor = text === undefined ? undefined : minorFromDecimal(text)
-  if (minor === undefined) {
-    if (negative || (typeof value === "number" && value < 0)) return tooSmall()
-    const tooLarge = typeof value === "number" ? value > MIA_MAX_AMOUNT : Number(text) > MIA_MAX_AMOUNT
-    return tooLarge
-      ? fail("max_amount", `${field} must be at most ${MIA_MAX_AMOUNT} MDL, got ${String(value)}.`)
-      : fail("max_2_decimals", `${field} must have at most 2 decimals (whole bani), got ${String(value)}.`)
+  // Unparsed here means a negative, too large, or a third decimal: tell which.
+  const size = minor ?? (text === undefined ? Number(value) : Number(text) * 100)
+  if (options.allowZero ? size < 0 : size <= 0) {
+    return options.allowZero
+      ? refuse("non_negative", "must be 0 or more")
+      : refuse("positive", "must be greater than 0")
   }
-  if (options.allowZero ? minor < 0 : minor <= 0) return tooSmall()
-  if (minor > MAX_MINOR) {
-    return fail("max_amount", `${field} must be at most ${MIA_MAX_AMOUNT} MDL, got ${String(value)}.`)
-  }
+  if (size > MAX_MINOR) return refuse("max_amount", `must be at most ${MIA_MAX_AMOUNT} MDL`)
+  if (minor === undefined) return refuse("max_2_decimals", "must have at most 2 decimals (whole bani)")
   return { ok: true, minor }
 }

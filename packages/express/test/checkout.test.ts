@@ -200,7 +200,7 @@ describe.each(EXPRESS_VERSIONS)("miaCheckout on $name", ({ express }) => {
       const response = await shop.api(`/orders/${orderId}/events`, { signal: controller.signal })
       expect(response.status).toBe(200)
       expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/)
-      expect(response.headers.get("cache-control")).toBe("no-cache")
+      expect(response.headers.get("cache-control")).toBe("no-cache, no-transform")
       expect(response.headers.get("x-accel-buffering")).toBe("no")
       const events = sseReader(response)
       const first = await events.nextEvent()

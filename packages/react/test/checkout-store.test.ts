@@ -122,9 +122,21 @@ describe("createCheckoutStore", () => {
       transport: undefined
     })
     expect(phases).toEqual(["creating", "awaiting_payment", "expired"])
-    expect(server.gets("1001")).toHaveLength(1)
+    // One status read, then a safety poll every 45 s while the stream was up (20 in 15 minutes).
+    expect(server.gets("1001")).toHaveLength(21)
     expect(server.openSources()).toEqual([])
     expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it("a safety poll beside a healthy stream catches an event the stream missed", async () => {
+    const { store } = start()
+    await settle()
+    expect(store.getSnapshot().transport).toBe("sse")
+    server.setStatus("1001", "processing", false)
+    await vi.advanceTimersByTimeAsync(44_000)
+    expect(store.getSnapshot().phase).toBe("awaiting_payment")
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(store.getSnapshot()).toMatchObject({ phase: "paid", transport: undefined })
   })
 
   it("retry after expiry creates a fresh QR and listens again", async () => {

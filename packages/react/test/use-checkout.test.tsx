@@ -100,7 +100,8 @@ describe("useCheckout", () => {
   it("unmounting leaves no timer and no open connection", async () => {
     const view = renderWithServer(server, <Checkout orderId="1001" />)
     await advance(0)
-    expect(vi.getTimerCount()).toBe(1)
+    // The countdown and the slow safety poll that runs beside the live stream.
+    expect(vi.getTimerCount()).toBe(2)
     expect(server.sources[0]?.closed).toBe(false)
     view.unmount()
     expect(vi.getTimerCount()).toBe(0)
@@ -162,6 +163,6 @@ describe("useCheckout", () => {
     expect(text("phase")).toBe("awaiting_payment")
     expect(server.openSources()).toHaveLength(1)
     expect(server.orders.get("1001")?.qr?.qrId).toBe("qr-1")
-    expect(vi.getTimerCount()).toBe(1)
+    expect(vi.getTimerCount()).toBe(2)
   })
 })

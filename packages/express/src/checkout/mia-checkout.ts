@@ -3,6 +3,7 @@ import { createMiaCheckout, toOrderView } from "@mia-sdk/webhooks"
 import { MiaHttpError } from "../errors/mia-http-error.js"
 import type { MiaMiddleware, MiaRequest } from "../http-types.js"
 import { streamOrderEvents } from "../internal/order-events-stream.js"
+import { createStreamLimits } from "../internal/stream-limits.js"
 import { jsonBody } from "../internal/read-body.js"
 import { allowedOriginSet } from "../internal/request-guard.js"
 import { createRoutes } from "../internal/routes.js"
@@ -66,6 +67,10 @@ export const miaCheckout = (options: MiaCheckoutOptions): MiaMiddleware => {
   const allowedOrigins = allowedOriginSet(options.allowedOrigins, "miaCheckout")
   const keepAliveMs = options.keepAliveMs ?? 15_000
   const bodyLimit = options.bodyLimitBytes ?? 16 * 1024
+  const streams = createStreamLimits({
+    perOrder: options.maxStreamsPerOrder ?? 10,
+    total: options.maxStreams ?? 1000
+  })
 
   const orderOf = async (req: MiaRequest, params: Readonly<Record<string, string>>): Promise<string> => {
     const orderId = validateOrderId(params.orderId ?? "")
@@ -113,7 +118,12 @@ export const miaCheckout = (options: MiaCheckoutOptions): MiaMiddleware => {
         "/orders/:orderId/events",
         async (req, res, params) => {
           const orderId = await orderOf(req, params)
-          await streamOrderEvents((signal) => checkout.watch(orderId, { signal }), keepAliveMs, req, res)
+          const release = streams.take(orderId)
+          try {
+            await streamOrderEvents((signal) => checkout.watch(orderId, { signal }), keepAliveMs, req, res)
+          } finally {
+            release()
+          }
         }
       ],
       [

@@ -44,6 +44,10 @@ export interface MiaCheckoutOptions extends Omit<MiaCheckoutServiceOptions, "ban
    * (`https://admin.shop.md`). Cross-site requests from anywhere else get 403.
    */
   readonly allowedOrigins?: ReadonlyArray<string> | undefined
+  /** Open event streams allowed per order (more answer 503 and the hooks poll). Default 10. */
+  readonly maxStreamsPerOrder?: number | undefined
+  /** Open event streams allowed on this instance. Default 1000. */
+  readonly maxStreams?: number | undefined
   /** Interval of keep-alive comments on the event stream. Default 15 seconds. */
   readonly keepAliveMs?: number | undefined
   /** Largest accepted request body. Default 16 KiB. */

@@ -1,6 +1,8 @@
 import { type Order, toOrderView } from "@mia-sdk/webhooks"
 import type { MiaRequest, MiaResponse } from "../http-types.js"
 
+type Flushable = MiaResponse & { flush?: () => void }
+
 /**
  * Writes an order's changes as server-sent events: the current state first, then every change
  * (`event: status`, `data:` an OrderView, `id:` the order version), with keep-alive comments.
@@ -21,20 +23,25 @@ export const streamOrderEvents = async (
     await changes.return()
     return
   }
-  const send = (order: Order) => {
-    if (!res.writableEnded)
-      res.write(`id: ${order.version}\nevent: status\ndata: ${JSON.stringify(toOrderView(order))}\n\n`)
+  // `compression()` buffers what it compresses: flush after every event or it never leaves.
+  const write = (text: string) => {
+    if (res.writableEnded) return
+    res.write(text)
+    ;(res as Flushable).flush?.()
   }
+  const send = (order: Order) =>
+    write(`id: ${order.version}\nevent: status\ndata: ${JSON.stringify(toOrderView(order))}\n\n`)
   res.statusCode = 200
   res.setHeader("Content-Type", "text/event-stream; charset=utf-8")
-  res.setHeader("Cache-Control", "no-cache")
+  // no-transform: proxies and compression must not hold events back to rewrite them.
+  res.setHeader("Cache-Control", "no-cache, no-transform")
   // nginx and similar proxies buffer responses by default, which would hold events back.
   res.setHeader("X-Accel-Buffering", "no")
   res.flushHeaders()
-  res.write("retry: 3000\n\n")
+  write("retry: 3000\n\n")
   send(first.value)
   const keepAlive = setInterval(() => {
-    if (!res.writableEnded) res.write(": keep-alive\n\n")
+    write(": keep-alive\n\n")
   }, keepAliveMs)
   keepAlive.unref?.()
   // The response's "close" marks the client going away; the request's fires once its body is read.

@@ -54,6 +54,11 @@ export interface MiaClientOptions {
   readonly polling?: PollingOptions | undefined
   /** How long to wait for the first server-sent event before falling back to polling (default 8000). */
   readonly sseTimeoutMs?: number | undefined
+  /**
+   * While server-sent events flow, a slow safety poll still asks every this many milliseconds
+   * (default 45000): a stream can stay open yet miss an event (a proxy, a server restart).
+   */
+  readonly safetyPollMs?: number | undefined
 }
 
 /**

@@ -48,8 +48,10 @@ export const watch = <T>(options: WatchOptions<T>): (() => void) => {
   let attempt = 0
   let lastKey: string | undefined
 
+  let safety: ReturnType<typeof setTimeout> | undefined
   const clearTimer = () => {
     clearTimeout(timer)
+    clearTimeout(safety)
     timer = undefined
   }
   const closeSource = () => {
@@ -101,6 +103,17 @@ export const watch = <T>(options: WatchOptions<T>): (() => void) => {
     schedule(firstMs)
   }
 
+  // Errors are ignored: the stream is up, and the next safety poll tries again.
+  const safetyPoll = () => {
+    safety = setTimeout(async () => {
+      try {
+        const { body } = await client.request<T>("GET", options.pollPath)
+        if (!stopped && source && options.key(body) !== lastKey) accept(body)
+      } catch {}
+      if (!stopped && source) safetyPoll()
+    }, client.options.safetyPollMs ?? 45_000)
+  }
+
   const startStream = (path: string) => {
     const stream = client.openEvents(path)
     if (!stream) return startPolling(options.firstPollMs ?? 0)
@@ -117,7 +130,10 @@ export const watch = <T>(options: WatchOptions<T>): (() => void) => {
       } catch {
         return startPolling(0)
       }
-      if (!received) clearTimer()
+      if (!received) {
+        clearTimer()
+        safetyPoll()
+      }
       received = true
       failures = 0
       accept(value)
