@@ -9,11 +9,23 @@ import type { BrowserContext, Page } from "playwright-core"
  */
 export interface JourneyContext {
   readonly url: string
+  /** A second demo, pointed at a "real" bank (never reached) and guarded by an admin token. */
+  readonly realBank?: RealBankDemo | undefined
   readonly context: BrowserContext
   /** Runs one named step; a failure is reported with the step's name and ends the journey. */
   step<T>(name: string, run: () => Promise<T>): Promise<T>
   /** Saves a full-page PNG as `<screenshotDir>/<name>.png`. */
   shot(page: Page, name: string): Promise<void>
+}
+
+/**
+ * Where the real-bank demo listens and the admin token it was started with.
+ * @example
+ * const realBank: RealBankDemo = { url: "http://127.0.0.1:41234", adminToken: "…" }
+ */
+export interface RealBankDemo {
+  readonly url: string
+  readonly adminToken: string
 }
 
 /**
@@ -45,7 +57,13 @@ export interface RunSummary {
  */
 export const runJourneys = async (
   journeys: ReadonlyArray<Journey>,
-  options: { url: string; context: BrowserContext; screenshotDir: string; log: (line: string) => void }
+  options: {
+    url: string
+    realBank?: RealBankDemo | undefined
+    context: BrowserContext
+    screenshotDir: string
+    log: (line: string) => void
+  }
 ): Promise<RunSummary> => {
   await mkdir(options.screenshotDir, { recursive: true })
   // Pictures of an earlier run (and its failures) would pass for this one's.
@@ -73,6 +91,7 @@ export const runJourneys = async (
     options.log(`\n${journey.name}`)
     const ctx: JourneyContext = {
       url: options.url,
+      realBank: options.realBank,
       context: options.context,
       step: async (name, run) => {
         const started = Date.now()

@@ -1,3 +1,4 @@
+import type { Request } from "playwright-core"
 import type { Journey } from "./harness.js"
 
 const expectText = (actual: string | null, expected: RegExp, what: string) => {
@@ -7,7 +8,8 @@ const expectText = (actual: string | null, expected: RegExp, what: string) => {
 
 /**
  * The shopper's journey: cart -> QR -> the simulated phone pays -> the checkout turns paid without a
- * reload -> the merchant refunds from the admin -> the order is refunded.
+ * reload -> the merchant refunds from the admin: a typo sends nothing, "5,50" refunds 5,50 MDL, a
+ * double click refunds once, an empty field refunds the rest -> the order is refunded.
  * @example
  * await runJourneys([purchase], options)
  */
@@ -75,6 +77,11 @@ export const purchase: Journey = {
     })
 
     const admin = await context.newPage()
+    const refunds: Request[] = []
+    admin.on("request", (request) => {
+      if (request.method() === "POST" && /\/api\/mia\/orders\/[^/]+\/refunds$/.test(request.url()))
+        refunds.push(request)
+    })
     await step("the admin shows the order paid, with its history", async () => {
       await admin.goto(`${url}/admin`)
       await admin.locator(`tr[data-order="${orderId}"]`).click()
@@ -85,11 +92,86 @@ export const purchase: Journey = {
       await shot(admin, "07-admin-paid")
     })
 
-    await step("a full refund from the admin refunds the order", async () => {
-      const detail = admin.getByTestId("order-detail")
-      await detail.getByRole("button", { name: "Refund" }).click()
+    const detail = admin.getByTestId("order-detail")
+    const amountField = detail.locator("input[name=amount]")
+    const refundButton = detail.getByRole("button", { name: "Refund" })
+    const refunded = async (expected: RegExp) => {
+      await admin.waitForFunction(
+        (pattern) =>
+          new RegExp(pattern).test(
+            document.querySelector("[data-testid=refunded-amount]")?.textContent ?? ""
+          ),
+        expected.source
+      )
+    }
+
+    await step('a refund of "abc" shows why next to the field and sends nothing', async () => {
+      for (const [typed, why] of [
+        ["abc", /"abc" is not an amount: type lei such as 5,50/],
+        ["-5", /greater than 0/],
+        ["5.555", /At most 2 decimals/],
+        ["0", /greater than 0/]
+      ] as const) {
+        await amountField.fill(typed)
+        await refundButton.click()
+        await detail.getByTestId("amount-error").filter({ hasText: why }).waitFor({ timeout: 5000 })
+        if ((await amountField.getAttribute("aria-invalid")) !== "true")
+          throw new Error(`the field is not marked invalid for ${typed}`)
+      }
+      await amountField.fill("abc")
+      await refundButton.click()
+      await detail.getByTestId("amount-error").waitFor()
+      await shot(admin, "07a-admin-refund-refused")
+      if (refunds.length !== 0) throw new Error(`${refunds.length} refund request(s) were sent`)
+      expectText(await detail.getByTestId("refunded-amount").textContent(), /^0,00 MDL$/, "refunded")
+      await detail.locator(".badge[data-status=processing]").waitFor()
+    })
+
+    await step('a refund of "5,50" refunds 5,50 MDL', async () => {
+      await amountField.fill("5,50")
+      await detail
+        .getByTestId("refund-preview")
+        .filter({ hasText: /^Partial refund: 5,50 MDL of / })
+        .waitFor()
+      await refundButton.click()
+      await refunded(/^5,50 MDL$/)
+      expectText(await detail.getByTestId("refund-result").textContent(), /^Refunded 5,50 MDL/, "result")
+      const [sent] = refunds
+      if (refunds.length !== 1 || sent === undefined)
+        throw new Error(`${refunds.length} refund requests sent`)
+      const body: unknown = sent.postDataJSON()
+      if (JSON.stringify(body) !== JSON.stringify({ reason: "Customer returned the goods", amount: 5.5 }))
+        throw new Error(`sent ${JSON.stringify(body)}`)
+      if (!/^[0-9a-f]{32}$/.test((await sent.allHeaders())["idempotency-key"] ?? ""))
+        throw new Error("the refund went without an Idempotency-Key")
+      await detail.locator(".badge[data-status=processing]").waitFor()
+      await shot(admin, "07b-admin-partial-refund")
+    })
+
+    await step("a double click refunds once", async () => {
+      await amountField.fill("1")
+      await refundButton.dblclick()
+      await refunded(/^6,50 MDL$/)
+      await detail
+        .getByTestId("refund-result")
+        .filter({ hasText: /^Refunded 1,00 MDL/ })
+        .waitFor()
+      // A second request would have left at the second click, before the first one's answer.
+      if (refunds.length !== 2) throw new Error(`the double click sent ${refunds.length - 1} refund requests`)
+    })
+
+    await step("an empty amount refunds the rest and the order is refunded", async () => {
+      await amountField.fill("")
+      await detail
+        .getByTestId("refund-preview")
+        .filter({ hasText: /^Full refund: / })
+        .waitFor()
+      await refundButton.click()
       await detail.locator(".badge[data-status=refunded]").waitFor({ timeout: 15_000 })
       expectText(await detail.getByTestId("transitions").textContent(), /→ refunded/, "history")
+      const body: unknown = refunds.at(-1)?.postDataJSON()
+      if (JSON.stringify(body) !== JSON.stringify({ reason: "Customer returned the goods" }))
+        throw new Error(`a full refund sent ${JSON.stringify(body)}`)
       await shot(admin, "08-admin-refunded")
     })
 

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
@@ -5,12 +6,14 @@ import { fileURLToPath } from "node:url"
 import { startDemo } from "../server/start.js"
 import { buildStorefront } from "../server/build-storefront.js"
 import { launchChromium } from "./chromium.js"
-import { runJourneys } from "./harness.js"
+import { adminToken } from "./admin-token.js"
+import { type RealBankDemo, runJourneys } from "./harness.js"
 import { posDay } from "./pos-day.js"
 import { purchase } from "./purchase.js"
 
 // The browser tests: build the storefront, boot the whole demo on port 0 with a fresh data folder and
-// the embedded sandbox bank, drive Debian's Chromium through both journeys, shut everything down.
+// the embedded sandbox bank (and, for the admin-token journey, a second one set up for a real bank),
+// drive Debian's Chromium through the journeys, shut everything down.
 const here = dirname(fileURLToPath(import.meta.url))
 const screenshotDir = process.env.MIA_DEMO_SCREENSHOTS ?? join(here, "..", "screenshots")
 const log = (line: string) => process.stdout.write(`${line}\n`)
@@ -35,12 +38,36 @@ const main = async () => {
     log(`demo at ${demo.url} (storefront built, ${Date.now() - started} ms)`)
     // MIA_DEMO_E2E_ONLY=pos-day runs one journey while working on it.
     const only = process.env.MIA_DEMO_E2E_ONLY
-    const journeys = [purchase, posDay].filter((journey) => only === undefined || journey.name === only)
+    const journeys = [purchase, posDay, adminToken].filter(
+      (journey) => only === undefined || journey.name === only
+    )
     if (journeys.length === 0)
-      throw new Error(`MIA_DEMO_E2E_ONLY=${only} names no journey (purchase, pos-day)`)
+      throw new Error(`MIA_DEMO_E2E_ONLY=${only} names no journey (purchase, pos-day, admin-token)`)
+    let realBank: RealBankDemo | undefined
+    if (journeys.includes(adminToken)) {
+      const token = randomBytes(24).toString("hex")
+      const second = await startDemo({
+        port: 0,
+        dataDir: join(work, "real-bank-data"),
+        staticDir,
+        reconcileEveryMs: 0,
+        // Nothing listens on the discard port: the bank is never reached, and the journey needs it not.
+        env: {
+          MIA_CLIENT_ID: "e2e-client",
+          MIA_CLIENT_SECRET: "e2e-secret",
+          MIA_SIGNATURE_KEY: "e2e-signature-key",
+          MIA_BASE_URL: "http://127.0.0.1:9",
+          DEMO_ADMIN_TOKEN: token
+        },
+        log: () => undefined
+      })
+      cleanups.unshift(second.close)
+      realBank = { url: second.url, adminToken: token }
+    }
     browser.context.setDefaultTimeout(20_000)
     const summary = await runJourneys(journeys, {
       url: demo.url,
+      realBank,
       context: browser.context,
       screenshotDir,
       log

@@ -1,14 +1,17 @@
 import { existsSync } from "node:fs"
+import type { IncomingMessage } from "node:http"
 import { join } from "node:path"
 import express, { type ErrorRequestHandler, type Express, type Handler, type Router } from "express"
 import type { ProblemDetails } from "@mia-sdk/core/wire"
 import type { OrderStore } from "@mia-sdk/webhooks"
 import type { DemoInfo, ReconcileSummary, SmsMessage } from "../shared/types.js"
+import type { AdminGuard } from "./admin-guard.js"
 import { DemoInputError } from "./demo-input-error.js"
 import { adminRoutes } from "./routes/admin.js"
 import { demoRoutes } from "./routes/demo.js"
 import { type PhoneBank, phoneRoutes } from "./routes/phone.js"
 import { shopRoutes } from "./routes/shop.js"
+import type { ShopperOrders } from "./shopper-orders.js"
 
 /**
  * Where the bank's signed callbacks arrive.
@@ -20,12 +23,18 @@ export const WEBHOOK_PATH = "/webhooks/mia"
 /**
  * Everything the demo's HTTP app is assembled from, already wired to the bank and the database.
  * @example
- * const app = createDemoApp({ info, store, reconcile, checkout, webhook, errorHandler })
+ * const app = createDemoApp({ info, store, reconcile, adminGuard, shopperOrders, mayReadOrder, checkout, webhook, errorHandler })
  */
 export interface DemoAppParts {
   readonly info: DemoInfo
   readonly store: OrderStore
   readonly reconcile: () => Promise<ReconcileSummary>
+  /** Guards `/api/admin` (and, wired in by the caller, refunds and the till). */
+  readonly adminGuard: AdminGuard
+  /** The browser's own orders, remembered when the shop creates one. */
+  readonly shopperOrders: ShopperOrders
+  /** Who may read an order through the shop's API: the same rule as `miaCheckout`'s `authorizeOrder`. */
+  readonly mayReadOrder: (req: IncomingMessage, orderId: string) => boolean
   /** `miaCheckout(...)`, mounted at `/api/mia`. */
   readonly checkout: Router | Handler
   /** `miaWebhook(...)`, mounted at {@link WEBHOOK_PATH} with its own raw-body parser. */
@@ -59,11 +68,13 @@ const problem = (
 const demoErrors: ErrorRequestHandler = (error, _req, res, next) => {
   if (!(error instanceof DemoInputError)) return next(error)
   const [title, code] =
-    error.status === 404
-      ? ["Not found", "not_found"]
-      : error.status === 409
-        ? ["Conflict", "conflict"]
-        : ["Invalid request", "validation"]
+    error.status === 403
+      ? ["Forbidden", "forbidden"]
+      : error.status === 404
+        ? ["Not found", "not_found"]
+        : error.status === 409
+          ? ["Conflict", "conflict"]
+          : ["Invalid request", "validation"]
   res
     .status(error.status)
     .type("application/problem+json")
@@ -83,8 +94,15 @@ export const createDemoApp = (parts: DemoAppParts): Express => {
   app.use(WEBHOOK_PATH, parts.webhook)
   app.use("/api", express.json({ limit: "100kb" }))
   app.use("/api/demo", demoRoutes({ info: parts.info, smsInbox: parts.smsInbox }))
-  app.use("/api/shop", shopRoutes({ store: parts.store }))
-  app.use("/api/admin", adminRoutes({ store: parts.store, reconcile: parts.reconcile }))
+  app.use(
+    "/api/shop",
+    shopRoutes({ store: parts.store, shopperOrders: parts.shopperOrders, mayRead: parts.mayReadOrder })
+  )
+  app.use(
+    "/api/admin",
+    parts.adminGuard.middleware,
+    adminRoutes({ store: parts.store, reconcile: parts.reconcile })
+  )
   if (parts.phone !== undefined) app.use("/api/phone", phoneRoutes(parts.phone))
   app.use("/api/mia", parts.checkout)
   if (parts.pos !== undefined) app.use("/api/pos", parts.pos)

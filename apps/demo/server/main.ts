@@ -1,20 +1,18 @@
-import { readDemoConfig } from "./config.js"
 import { startDemo } from "./start.js"
 
 // `pnpm demo`: the storefront is already built (the start script runs `vite build` first).
-const config = readDemoConfig(process.env)
-const demo = await startDemo({ ...config, log: (line) => console.log(`[demo] ${line}`) }).catch(
-  (error: unknown) => {
-    console.error(`[demo] could not start: ${error instanceof Error ? error.message : String(error)}`)
-    process.exit(1)
-  }
-)
+const cannotStart = (error: unknown): never => {
+  console.error(`[demo] could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}
+// A bad setting (MIA_ENV=production, a real bank without DEMO_ADMIN_TOKEN, ...) ends here with its
+// message, not a stack trace.
+const demo = await startDemo({ log: (line) => console.log(`[demo] ${line}`) }).catch(cannotStart)
 
-const bank = {
-  embedded: `the embedded sandbox bank at ${demo.sandboxUrl}`,
-  "maib-sandbox": "the maib sandbox",
-  "maib-production": "maib PRODUCTION (real money)"
-}[demo.info.bank]
+const bank =
+  demo.info.bank === "embedded"
+    ? `the embedded sandbox bank at ${demo.sandboxUrl}`
+    : "the maib sandbox (the admin page asks for DEMO_ADMIN_TOKEN)"
 const database =
   demo.info.database === "postgresql" ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${demo.config.dataDir}`
 

@@ -1,16 +1,24 @@
 import { randomUUID } from "node:crypto"
-import { createServer } from "node:http"
+import { createServer, type IncomingMessage } from "node:http"
 import type { AddressInfo } from "node:net"
 import { createMiaPosClient, createMiaQrClient, type MiaQrPromiseClient } from "@mia-sdk/core"
 import { miaCheckout, miaErrorHandler, miaPos, miaWebhook } from "@mia-sdk/express"
 import { createMiaSandbox, createPosSandbox, type MiaSandbox } from "@mia-sdk/sandbox"
-import { createMiaReconciler, createSqlOrderStore } from "@mia-sdk/webhooks"
+import {
+  createMiaReconciler,
+  createSqlOrderStore,
+  type MiaReconciler,
+  type OrderReconciliation,
+  type OrderStore
+} from "@mia-sdk/webhooks"
 import type { DemoInfo, ReconcileSummary } from "../shared/types.js"
+import { createAdminGuard } from "./admin-guard.js"
 import { createDemoApp, WEBHOOK_PATH } from "./app.js"
-import { type DemoConfig, DEFAULT_STATIC_DIR, readDemoConfig } from "./config.js"
+import { assertDemoConfig, type DemoConfig, DEFAULT_STATIC_DIR, readDemoConfig } from "./config.js"
 import { openDatabase } from "./database.js"
 import { createEmbeddedPhoneBank } from "./embedded-bank.js"
 import { DEMO_POS_SANDBOX, DEMO_POS_DEFAULTS } from "./pos-sandbox.js"
+import { createShopperOrders } from "./shopper-orders.js"
 
 /**
  * Options of {@link startDemo}: anything left out comes from the environment ({@link readDemoConfig}).
@@ -44,7 +52,7 @@ export interface RunningDemo {
   close(): Promise<void>
 }
 
-const realBankClient = (env: Readonly<Record<string, string | undefined>>, config: DemoConfig) => {
+const realBankClient = (env: Readonly<Record<string, string | undefined>>) => {
   const clientSecret = env.MIA_CLIENT_SECRET
   if (!clientSecret)
     throw new Error(
@@ -54,9 +62,55 @@ const realBankClient = (env: Readonly<Record<string, string | undefined>>, confi
     clientId: env.MIA_CLIENT_ID ?? "",
     clientSecret,
     signatureKey: env.MIA_SIGNATURE_KEY || undefined,
-    environment: config.bank === "maib-production" ? "production" : "sandbox",
+    // readDemoConfig refused MIA_ENV=production and maib's production host already.
+    environment: "sandbox",
     baseUrl: env.MIA_BASE_URL || undefined
   })
+}
+
+/** Pending orders the admin's button checks beyond those already due, each a couple of bank calls. */
+const ON_DEMAND_LIMIT = 50
+
+const appliedCount = (order: OrderReconciliation) =>
+  order.results.filter((result) => result.outcome === "applied").length
+
+/**
+ * The admin's "Reconcile now": one run of the reconciler (due orders, and pending refunds whose
+ * bank answer was lost), then every other pending order with a QR, however recently it was shown,
+ * because the button means "ask the bank now" and the schedule would wait half a minute.
+ */
+const reconcileNow = async (store: OrderStore, reconciler: MiaReconciler): Promise<ReconcileSummary> => {
+  const report = await reconciler.runOnce()
+  const orders = [...report.orders]
+  const failed = [...report.failed]
+  let bankCalls = report.bankCalls
+  let checked = report.checked
+  const seen = new Set([...orders, ...failed].map((o) => o.orderId))
+  for (const order of await store.listOrders({ statuses: ["pending"], limit: ON_DEMAND_LIMIT })) {
+    if (order.qrId === undefined || seen.has(order.orderId)) continue
+    checked++
+    try {
+      const outcome = await reconciler.reconcileOrder(order.orderId)
+      orders.push(outcome)
+      bankCalls += outcome.bankCalls
+    } catch (error) {
+      failed.push({ orderId: order.orderId, error })
+    }
+  }
+  const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
+  return {
+    checked,
+    changed: orders.reduce((sum, order) => sum + appliedCount(order), 0),
+    bankCalls,
+    details: [
+      ...orders.filter((o) => appliedCount(o) > 0).map((o) => `Order ${o.orderId} is now ${o.status}.`),
+      ...(report.refundsSettled > 0
+        ? [`${report.refundsSettled} pending refund(s) settled with the bank.`]
+        : []),
+      ...(report.deferred > 0 ? [`${report.deferred} due order(s) left for the next run.`] : []),
+      ...failed.map((f) => `Order ${f.orderId} could not be checked: ${errorText(f.error)}`)
+    ]
+  }
 }
 
 /**
@@ -71,7 +125,7 @@ const realBankClient = (env: Readonly<Record<string, string | undefined>>, confi
 export const startDemo = async (options: StartDemoOptions = {}): Promise<RunningDemo> => {
   const env = options.env ?? process.env
   const { env: _env, staticDir: _static, log: _log, ...overrides } = options
-  const config: DemoConfig = { ...readDemoConfig(env), ...overrides }
+  const config: DemoConfig = assertDemoConfig({ ...readDemoConfig(env), ...overrides })
   const log = options.log ?? ((line: string) => console.log(line))
   const closers: Array<() => Promise<unknown>> = []
   const close = async () => {
@@ -84,6 +138,11 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
     closers.push(() => db.close())
     const store = createSqlOrderStore({ db: db.client })
     await store.ready()
+    const shopperOrders = await createShopperOrders(db.client)
+    // Only a real bank asks for the token: the embedded one moves no money.
+    const adminGuard = createAdminGuard(config.bank === "embedded" ? undefined : config.adminToken)
+    const mayReadOrder = (req: IncomingMessage, orderId: string) =>
+      shopperOrders.owns(req, orderId) || adminGuard.hasToken(req)
 
     let client: MiaQrPromiseClient
     let sandbox: MiaSandbox | undefined
@@ -103,7 +162,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
       client = createMiaQrClient({ baseUrl: server.url, ...sandbox.credentials })
       signatureKey = sandbox.credentials.signatureKey
     } else {
-      client = realBankClient(env, config)
+      client = realBankClient(env)
       signatureKey = env.MIA_SIGNATURE_KEY || undefined
     }
     closers.push(() => client.close())
@@ -154,21 +213,13 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
       reconciler.start()
       closers.push(() => reconciler.stop())
     }
-    // The admin's button checks every pending order now, however recent.
-    const onDemand = createMiaReconciler({ store, api: client, olderThanMs: 0, actor: "admin-reconcile" })
-    const reconcile = async (): Promise<ReconcileSummary> => {
-      const report = await onDemand.runOnce()
-      return {
-        checked: report.checked,
-        changed: report.applied,
-        details: [
-          ...report.orders
-            .filter((o) => o.results.some((r) => r.outcome === "applied"))
-            .map((o) => `Order ${o.orderId} is now ${o.status}.`),
-          ...report.failed.map((f) => `Order ${f.orderId} could not be checked: ${String(f.error)}`)
-        ]
-      }
-    }
+    const onDemand = createMiaReconciler({
+      store,
+      api: client,
+      actor: "admin-reconcile",
+      // The admin sees the failures in the answer; the console needn't repeat them.
+      onError: () => undefined
+    })
 
     // The till's terminal lives in the embedded sandbox, which starts fresh on every run: its
     // session (activation, tokens, shift) is kept in memory, like the sandbox's own books.
@@ -191,18 +242,28 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
       database: db.kind,
       phone: sandbox !== undefined,
       pos: pos !== undefined,
-      posDefaults: pos === undefined ? undefined : DEMO_POS_DEFAULTS
+      posDefaults: pos === undefined ? undefined : DEMO_POS_DEFAULTS,
+      adminTokenRequired: adminGuard.required
     }
     const app = createDemoApp({
       info,
       store,
-      reconcile,
+      reconcile: () => reconcileNow(store, onDemand),
+      adminGuard,
+      shopperOrders,
+      mayReadOrder,
       checkout: miaCheckout({
         store,
         client,
         callbackUrl,
-        // The demo has no login: anyone on this machine is the shop owner. A real shop checks its session here.
-        authorizeRefund: () => ({ actor: "admin (demo)" })
+        // A shopper follows the orders this browser created; the admin token opens any of them.
+        authorizeOrder: mayReadOrder,
+        // The demo has no accounts: with the embedded bank anyone on this machine is the shop
+        // owner, with a real one whoever has the admin token. A real shop checks its session here.
+        authorizeRefund: (req) => {
+          adminGuard.check(req)
+          return { actor: "admin (demo)" }
+        }
       }),
       webhook: miaWebhook({ store, signatureKey, confirmWith: client }),
       pos:
@@ -210,9 +271,11 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
           ? undefined
           : miaPos({
               client: posClient,
-              // The till is a kiosk on this machine's loopback with no login, like the admin page:
-              // a real shop checks its cashier's session here instead.
-              authorize: "allow-all",
+              // The same rule as the admin page; a real shop checks its cashier's session here.
+              authorize: (req) => {
+                adminGuard.check(req)
+                return { actor: "cashier (demo)" }
+              },
               terminal: {
                 terminalId: DEMO_POS_DEFAULTS.terminalId,
                 merchantIdno: DEMO_POS_DEFAULTS.merchantIdno

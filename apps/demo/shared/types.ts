@@ -1,11 +1,19 @@
 import type { OrderStatus, OrderView } from "@mia-sdk/core/wire"
 
 /**
- * Which bank the merchant server talks to.
+ * The request header that carries the admin token, when the demo asks for one
+ * ({@link DemoInfo.adminTokenRequired}).
+ * @example
+ * fetch("/api/admin/orders", { headers: { [ADMIN_TOKEN_HEADER]: token } })
+ */
+export const ADMIN_TOKEN_HEADER = "x-demo-admin-token"
+
+/**
+ * Which bank the merchant server talks to. Never maib production: the demo refuses to start there.
  * @example
  * const bank: BankMode = "embedded"
  */
-export type BankMode = "embedded" | "maib-sandbox" | "maib-production"
+export type BankMode = "embedded" | "maib-sandbox"
 
 /**
  * `GET /api/demo/info`: how this demo is wired, so pages can show or hide what only the embedded
@@ -22,6 +30,11 @@ export interface DemoInfo {
   readonly pos: boolean
   /** Prefilled cashier credentials of the embedded sandbox's terminal; absent with a real bank. */
   readonly posDefaults?: PosDefaults | undefined
+  /**
+   * Whether the admin API, refunds and the till ask for the admin token (header
+   * {@link ADMIN_TOKEN_HEADER}): with a real bank only.
+   */
+  readonly adminTokenRequired: boolean
 }
 
 /**
@@ -111,6 +124,8 @@ export interface AdminOrder {
 export interface ReconcileSummary {
   readonly checked: number
   readonly changed: number
+  /** Requests made to the bank. */
+  readonly bankCalls: number
   readonly details: ReadonlyArray<string>
 }
 

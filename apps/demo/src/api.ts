@@ -1,4 +1,5 @@
 import type { ProblemDetails } from "@mia-sdk/core/wire"
+import { adminHeaders } from "./admin-token.js"
 
 /**
  * An API answer that was not 2xx, with the problem+json details when the server sent them.
@@ -16,14 +17,39 @@ export class ApiError extends Error {
   }
 }
 
-const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+/**
+ * A successful answer: its status (201 and 202 differ for refunds) and parsed body.
+ * @example
+ * const { status, body } = await api.send<RefundView>("POST", path, { body, headers })
+ */
+export interface ApiAnswer<T> {
+  readonly status: number
+  readonly body: T
+}
+
+const send = async <T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {}
+): Promise<ApiAnswer<T>> => {
+  const { body } = options
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
+    headers: {
+      ...(body === undefined ? { accept: "application/json" } : { "content-type": "application/json" }),
+      // Only there once the admin typed it, and only ever sent to this same server.
+      ...adminHeaders(),
+      ...options.headers
+    },
     body: body === undefined ? undefined : JSON.stringify(body)
   })
   const text = await response.text()
-  const parsed: unknown = text === "" ? undefined : JSON.parse(text)
+  let parsed: unknown
+  try {
+    parsed = text === "" ? undefined : JSON.parse(text)
+  } catch {
+    parsed = undefined
+  }
   if (!response.ok) {
     throw new ApiError(
       response.status,
@@ -31,15 +57,17 @@ const request = async <T>(method: string, path: string, body?: unknown): Promise
       `${method} ${path}: ${response.status}`
     )
   }
-  return parsed as T
+  return { status: response.status, body: parsed as T }
 }
 
 /**
- * JSON calls to the demo's own server routes.
+ * JSON calls to the demo's own server routes (and, with `send`, to the SDK's routers when a call
+ * needs its own headers, such as a refund's `Idempotency-Key`).
  * @example
  * const products = await api.get<Product[]>("/api/shop/products")
  */
 export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body)
+  get: async <T>(path: string) => (await send<T>("GET", path)).body,
+  post: async <T>(path: string, body: unknown = {}) => (await send<T>("POST", path, { body })).body,
+  send
 }

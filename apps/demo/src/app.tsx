@@ -1,5 +1,6 @@
 import { MiaProvider } from "@mia-sdk/react"
 import type { BankMode } from "../shared/types.js"
+import { adminHeaders } from "./admin-token.js"
 import { DemoInfoProvider, useDemoInfo } from "./demo-info.js"
 import { AdminPage } from "./pages/admin.js"
 import { CheckoutPage } from "./pages/checkout.js"
@@ -10,8 +11,7 @@ import { Link, useLocation } from "./router.js"
 
 const bankLabel: Record<BankMode, string> = {
   embedded: "Embedded sandbox bank",
-  "maib-sandbox": "maib sandbox",
-  "maib-production": "maib production"
+  "maib-sandbox": "maib sandbox"
 }
 
 const Nav = () => {
@@ -40,10 +40,7 @@ const Nav = () => {
         ))}
       </nav>
       <div className="env">
-        <span
-          className={`badge ${info.bank === "maib-production" ? "warn" : "info"}`}
-          data-testid="bank-mode"
-        >
+        <span className="badge info" data-testid="bank-mode">
           {bankLabel[info.bank]}
         </span>
         <span className="badge">{info.database === "postgresql" ? "PostgreSQL" : "PGlite"}</span>
@@ -81,7 +78,8 @@ const Page = () => {
  * createRoot(document.getElementById("root")!).render(<App />)
  */
 export const App = () => (
-  <MiaProvider apiBase="/api/mia">
+  // Refunds and the till carry the admin token when the demo asks for one (a real bank).
+  <MiaProvider apiBase="/api/mia" headers={adminHeaders}>
     <DemoInfoProvider>
       <Nav />
       <Page />

@@ -34,22 +34,78 @@ export const bootDemo = async (dataDir?: string) => {
 }
 
 /**
+ * One browser's cookies, as far as the demo sets them: sent with every call made with it, and
+ * updated from the answers' `Set-Cookie`.
+ * @example
+ * const shopper = cookieJar()
+ * await call(demo, "POST", "/api/shop/orders", cart, { jar: shopper })
+ */
+export interface CookieJar {
+  readonly cookies: Map<string, string>
+  header(): string | undefined
+}
+
+/**
+ * A fresh {@link CookieJar}: a browser that has been nowhere yet.
+ * @example
+ * const stranger = cookieJar()
+ */
+export const cookieJar = (): CookieJar => {
+  const cookies = new Map<string, string>()
+  return {
+    cookies,
+    header: () =>
+      cookies.size === 0 ? undefined : [...cookies].map(([name, value]) => `${name}=${value}`).join("; ")
+  }
+}
+
+/**
+ * What a call sends besides the body: extra headers, and the browser whose cookies go with it.
+ * @example
+ * const options: CallOptions = { jar: shopper, headers: { "idempotency-key": "k-1" } }
+ */
+export interface CallOptions {
+  readonly headers?: Record<string, string> | undefined
+  readonly jar?: CookieJar | undefined
+}
+
+/**
  * A JSON call to the running demo; resolves status, headers and parsed body, whatever the status.
  * @example
  * const { status, body } = await call<Product[]>(demo, "GET", "/api/shop/products")
  */
-export const call = async <T = unknown>(demo: RunningDemo, method: string, path: string, body?: unknown) => {
+export const call = async <T = unknown>(
+  demo: RunningDemo,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: CallOptions = {}
+) => {
+  const cookie = options.jar?.header()
   const response = await fetch(`${demo.url}${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(cookie === undefined ? {} : { cookie }),
+      ...options.headers
+    },
     body: body === undefined ? undefined : JSON.stringify(body)
   })
+  const setCookies = response.headers.getSetCookie()
+  for (const line of setCookies) {
+    const [pair = ""] = line.split(";")
+    const separator = pair.indexOf("=")
+    if (separator > 0)
+      options.jar?.cookies.set(pair.slice(0, separator).trim(), pair.slice(separator + 1).trim())
+  }
   const text = await response.text()
   const type = response.headers.get("content-type") ?? ""
   return {
     status: response.status,
     type,
     text,
+    headers: response.headers,
+    setCookies,
     body: (type.includes("json") && text !== "" ? JSON.parse(text) : undefined) as T
   }
 }

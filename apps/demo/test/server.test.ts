@@ -22,7 +22,7 @@ import type {
   ReconcileSummary,
   SmsMessage
 } from "../shared/types.js"
-import { bootDemo, call, problemOf, until } from "./helpers.js"
+import { bootDemo, call, cookieJar, problemOf, until } from "./helpers.js"
 
 let booted: Awaited<ReturnType<typeof bootDemo>>
 // Booting compiles PGlite's WebAssembly: slow on a busy machine.
@@ -33,26 +33,48 @@ afterAll(async () => {
   await booted?.cleanup()
 }, 30_000)
 
+// The browser the tests shop with: the orders it creates are remembered in its cookie.
+const shopper = cookieJar()
+
 const order = async (items = [{ productId: "espresso-beans", quantity: 2 }]) => {
-  const created = await call<CreatedOrder>(booted.demo, "POST", "/api/shop/orders", { items })
+  const created = await call<CreatedOrder>(
+    booted.demo,
+    "POST",
+    "/api/shop/orders",
+    { items },
+    { jar: shopper }
+  )
   expect(created.status).toBe(201)
   return created.body
 }
 
 const checkout = async (orderId: string) => {
-  const session = await call<CheckoutSession>(booted.demo, "POST", `/api/mia/orders/${orderId}/checkout`)
+  const session = await call<CheckoutSession>(
+    booted.demo,
+    "POST",
+    `/api/mia/orders/${orderId}/checkout`,
+    undefined,
+    { jar: shopper }
+  )
   expect(session.status).toBe(201)
   return session.body
 }
 
 const statusOf = async (orderId: string) =>
-  (await call<OrderView>(booted.demo, "GET", `/api/mia/orders/${orderId}`)).body.status
+  (await call<OrderView>(booted.demo, "GET", `/api/mia/orders/${orderId}`, undefined, { jar: shopper })).body
+    .status
 
 describe("the demo server", () => {
   it("says how it is wired", async () => {
     const { status, body } = await call<DemoInfo>(booted.demo, "GET", "/api/demo/info")
     expect(status).toBe(200)
-    expect(body).toMatchObject({ bank: "embedded", database: "pglite", phone: true, pos: true })
+    expect(body).toMatchObject({
+      bank: "embedded",
+      database: "pglite",
+      phone: true,
+      pos: true,
+      adminTokenRequired: false
+    })
     expect(body.posDefaults?.username).toBe("cashier")
   })
 
@@ -68,7 +90,15 @@ describe("the demo server", () => {
     ])
     expect(created).toMatchObject({ amount: 455.74, currency: "MDL" })
     expect(created.orderId).toMatch(/^\d{8}$/)
-    const again = await call<CreatedOrder>(booted.demo, "GET", `/api/shop/orders/${created.orderId}`)
+    const again = await call<CreatedOrder>(
+      booted.demo,
+      "GET",
+      `/api/shop/orders/${created.orderId}`,
+      undefined,
+      {
+        jar: shopper
+      }
+    )
     expect(again.body).toEqual(created)
   })
 
@@ -86,7 +116,6 @@ describe("the demo server", () => {
   })
 
   it("answers unknown orders and API routes with 404 problem+json", async () => {
-    expect(problemOf(await call(booted.demo, "GET", "/api/shop/orders/nope"))).toMatchObject({ status: 404 })
     expect(problemOf(await call(booted.demo, "GET", "/api/admin/orders/nope"))).toMatchObject({ status: 404 })
     const missing = await call(booted.demo, "GET", "/api/nothing-here")
     expect(missing.status).toBe(404)
@@ -126,15 +155,27 @@ describe("the demo server", () => {
     const twice = await call(booted.demo, "POST", "/api/phone/pay", { qrId: session.qrId })
     expect(problemOf(twice)).toMatchObject({ status: 409, code: "conflict" })
 
-    const refund = await call<RefundView>(booted.demo, "POST", `/api/mia/orders/${created.orderId}/refunds`, {
-      reason: "Returned"
-    })
+    // The admin page's partial refund of "5,50": sent as 5.5 with one Idempotency-Key per
+    // submission, so sending it twice (a double click, a retry) refunds once.
+    const refundPath = `/api/mia/orders/${created.orderId}/refunds`
+    const partial = { reason: "Broken cup", amount: 5.5 }
+    const once = { headers: { "idempotency-key": "refund-form-1" } }
+    const first = await call<RefundView>(booted.demo, "POST", refundPath, partial, once)
+    expect(first.status).toBe(201)
+    expect(first.body).toMatchObject({ amount: 5.5, order: { status: "processing", refundedAmount: 5.5 } })
+    const replay = await call<RefundView>(booted.demo, "POST", refundPath, partial, once)
+    expect(replay.status).toBe(201)
+    expect(replay.headers.get("idempotent-replayed")).toBe("true")
+    expect(replay.body).toMatchObject({ refundId: first.body.refundId, order: { refundedAmount: 5.5 } })
+
+    // An empty amount field sends no amount key: the whole remainder.
+    const refund = await call<RefundView>(booted.demo, "POST", refundPath, { reason: "Returned" })
     expect(refund.status).toBe(201)
-    expect(refund.body).toMatchObject({ amount: 379, order: { status: "refunded", refundedAmount: 379 } })
+    expect(refund.body).toMatchObject({ amount: 373.5, order: { status: "refunded", refundedAmount: 379 } })
 
     const detail = await call<AdminOrder>(booted.demo, "GET", `/api/admin/orders/${created.orderId}`)
     expect(detail.body.transitions.map((t) => t.to)).toEqual(
-      ["pending", "pending", "processing", "refunded"].slice(-detail.body.transitions.length)
+      ["pending", "pending", "processing", "processing", "refunded"].slice(-detail.body.transitions.length)
     )
     expect(detail.body.transitions.at(-1)).toMatchObject({
       from: "processing",
@@ -143,6 +184,49 @@ describe("the demo server", () => {
     })
     const list = await call<AdminOrder[]>(booted.demo, "GET", "/api/admin/orders")
     expect(list.body[0]?.order.orderId).toBe(created.orderId)
+  })
+
+  it("keeps an order to the browser that created it: a stranger guessing its id gets 403", async () => {
+    const { demo } = booted
+    const created = await order()
+    const path = `/api/mia/orders/${created.orderId}`
+    const session = await checkout(created.orderId)
+
+    const [set] = (
+      await call(demo, "POST", "/api/shop/orders", { items: [{ productId: "cup", quantity: 1 }] })
+    ).setCookies
+    expect(set).toMatch(/^mia_demo_orders=[^;]+; Path=\/api; Max-Age=\d+; HttpOnly; SameSite=Lax$/)
+
+    const stranger = cookieJar()
+    await call(
+      demo,
+      "POST",
+      "/api/shop/orders",
+      { items: [{ productId: "cup", quantity: 1 }] },
+      { jar: stranger }
+    )
+    // Its own order's cookie, a cookie naming the order with a made-up signature, no cookie at all.
+    const forged = cookieJar()
+    forged.cookies.set("mia_demo_orders", `${created.orderId}.AAAAAAAAAAAAAAAAAAAAAA`)
+    for (const jar of [stranger, forged, cookieJar()]) {
+      for (const [method, target] of [
+        ["POST", `${path}/checkout`],
+        ["GET", path],
+        ["GET", `${path}/events`],
+        ["GET", `/api/shop/orders/${created.orderId}`]
+      ] as const) {
+        const answer = await call(demo, method, target, undefined, { jar })
+        expect(answer.status, `${method} ${target}`).toBe(403)
+        expect(answer.text).not.toContain(session.qrId)
+      }
+    }
+    expect(problemOf(await call(demo, "GET", path, undefined, { jar: stranger }))).toMatchObject({
+      code: "order_forbidden"
+    })
+    // The shopper's own browser still follows it.
+    expect((await call<OrderView>(demo, "GET", path, undefined, { jar: shopper })).body.status).toBe(
+      "pending"
+    )
   })
 
   it("refuses to pay without a qrId", async () => {
@@ -159,30 +243,32 @@ describe("reconciliation", () => {
     return createMiaQrClient({ baseUrl: sandboxUrl, ...sandbox.credentials })
   }
 
-  it("recovers a payment whose callback never arrived, from the admin's button", async () => {
+  it("recovers a payment whose callback could not be applied, from the admin's button", async () => {
     const { demo } = booted
     const created = await order([{ productId: "cup", quantity: 1 }])
-    await checkout(created.orderId)
-    // The order is paid through a QR whose callback goes nowhere: the money reaches the bank,
-    // the webhook never hears of it.
-    const bank = bankClient()
-    const lost = await bank.createQr({
-      type: "Dynamic",
-      amountType: "Fixed",
-      amount: 120,
-      currency: "MDL",
-      description: created.description,
-      orderId: created.orderId,
-      expiresAt: new Date(Date.now() + 10 * 60_000),
-      callbackUrl: "http://127.0.0.1:9/lost"
+    const session = await checkout(created.orderId)
+    const sandbox = demo.sandbox
+    if (sandbox === undefined) throw new Error("the test demo has no embedded sandbox")
+    // The shopper pays the order's QR, but the callback can't be applied: the bank won't confirm
+    // the payment to the webhook (503), so the webhook answers 503 and the order stays pending
+    // while the money is at the bank.
+    const outage = sandbox.faults.add({
+      method: "GET",
+      path: "/v2/mia/payments/{payId}",
+      fault: { type: "status", status: 503 }
     })
-    await demo.sandbox?.pay({ qrId: lost.qrId })
-    await bank.close()
-    expect(await statusOf(created.orderId)).toBe("pending")
+    try {
+      await sandbox.pay({ qrId: session.qrId })
+      expect(await statusOf(created.orderId)).toBe("pending")
 
-    const report = await call<ReconcileSummary>(demo, "POST", "/api/admin/reconcile")
-    expect(report.status).toBe(200)
-    expect(report.body.details).toContain(`Order ${created.orderId} is now processing.`)
+      const report = await call<ReconcileSummary>(demo, "POST", "/api/admin/reconcile")
+      expect(report.status).toBe(200)
+      expect(report.body.details).toContain(`Order ${created.orderId} is now processing.`)
+      expect(report.body.changed).toBeGreaterThanOrEqual(1)
+      expect(report.body.bankCalls).toBeGreaterThanOrEqual(1)
+    } finally {
+      outage.remove()
+    }
     const detail = await call<AdminOrder>(demo, "GET", `/api/admin/orders/${created.orderId}`)
     expect(detail.body.transitions.at(-1)).toMatchObject({
       from: "pending",
@@ -257,15 +343,25 @@ describe("restarts", () => {
     const dataDir = await mkdtemp(join(tmpdir(), "mia-demo-restart-"))
     try {
       const first = await bootDemo(dataDir)
-      const created = await call<CreatedOrder>(first.demo, "POST", "/api/shop/orders", {
-        items: [{ productId: "gift-card", quantity: 1 }]
-      })
+      const browser = cookieJar()
+      const created = await call<CreatedOrder>(
+        first.demo,
+        "POST",
+        "/api/shop/orders",
+        { items: [{ productId: "gift-card", quantity: 1 }] },
+        { jar: browser }
+      )
       await first.cleanup()
       const second = await bootDemo(dataDir)
       try {
         const list = await call<AdminOrder[]>(second.demo, "GET", "/api/admin/orders")
         expect(list.body.map((o) => o.order.orderId)).toEqual([created.body.orderId])
         expect(list.body[0]?.order).toMatchObject({ status: "pending", amount: 400 })
+        // The cookie's signing secret is in the database: the shopper still reaches the order.
+        const again = await call(second.demo, "GET", `/api/mia/orders/${created.body.orderId}`, undefined, {
+          jar: browser
+        })
+        expect(again.status).toBe(200)
       } finally {
         await second.cleanup()
       }
@@ -276,10 +372,12 @@ describe("restarts", () => {
 })
 
 describe("with a real bank", () => {
+  const ADMIN_TOKEN = "demo-admin-token-for-tests"
   const realBank = {
     MIA_CLIENT_ID: "client",
     MIA_CLIENT_SECRET: "secret",
-    MIA_BASE_URL: "http://127.0.0.1:9"
+    MIA_BASE_URL: "http://127.0.0.1:9",
+    DEMO_ADMIN_TOKEN: ADMIN_TOKEN
   }
 
   it("hides the simulated phone and the till, which need the embedded sandbox", async () => {
@@ -305,6 +403,106 @@ describe("with a real bank", () => {
       await rm(work, { recursive: true, force: true })
     }
   }, 90_000)
+
+  it("guards the admin API and refunds with the admin token, and lets it open any order", async () => {
+    const work = await mkdtemp(join(tmpdir(), "mia-demo-real-"))
+    const demo = await startDemo({
+      port: 0,
+      dataDir: work,
+      reconcileEveryMs: 0,
+      env: { ...realBank, MIA_SIGNATURE_KEY: "key" },
+      log: () => undefined
+    })
+    const right = { headers: { "x-demo-admin-token": ADMIN_TOKEN } }
+    const wrong = { headers: { "x-demo-admin-token": `${ADMIN_TOKEN}x` } }
+    try {
+      expect((await call<DemoInfo>(demo, "GET", "/api/demo/info")).body.adminTokenRequired).toBe(true)
+      const guarded = [
+        ["GET", "/api/admin/orders", undefined],
+        ["GET", "/api/admin/orders/12345678", undefined],
+        ["POST", "/api/admin/reconcile", {}],
+        ["POST", "/api/mia/orders/12345678/refunds", { reason: "Returned" }]
+      ] as const
+      for (const [method, path, body] of guarded) {
+        const missing = await call(demo, method, path, body)
+        expect(missing.status, `${method} ${path} without a token`).toBe(401)
+        expect(problemOf(missing).code).toBe("admin_token_required")
+        expect(problemOf(missing).detail).toMatch(/x-demo-admin-token/)
+        expect(missing.headers.get("www-authenticate")).toMatch(/x-demo-admin-token/)
+        const refused = await call(demo, method, path, body, wrong)
+        expect(refused.status, `${method} ${path} with a wrong token`).toBe(403)
+        expect(problemOf(refused).code).toBe("admin_token_invalid")
+      }
+      expect((await call(demo, "GET", "/api/admin/orders", undefined, right)).status).toBe(200)
+      // Past the guard: the refund route itself answers (no such order).
+      const refund = await call(
+        demo,
+        "POST",
+        "/api/mia/orders/12345678/refunds",
+        { reason: "Returned" },
+        right
+      )
+      expect(refund.status).toBe(404)
+
+      // The shop works as before; its orders are the shopper's, and the admin's with the token.
+      const shopper = cookieJar()
+      const created = await call<CreatedOrder>(
+        demo,
+        "POST",
+        "/api/shop/orders",
+        { items: [{ productId: "cup", quantity: 1 }] },
+        { jar: shopper }
+      )
+      const path = `/api/mia/orders/${created.body.orderId}`
+      expect((await call(demo, "GET", path, undefined, { jar: shopper })).status).toBe(200)
+      expect((await call(demo, "GET", path, undefined, right)).status).toBe(200)
+      expect((await call(demo, "GET", path)).status).toBe(403)
+      expect((await call(demo, "GET", path, undefined, wrong)).status).toBe(403)
+    } finally {
+      await demo.close()
+      await rm(work, { recursive: true, force: true })
+    }
+  }, 90_000)
+
+  it("refuses to start without the admin token, saying how to set it", async () => {
+    const work = await mkdtemp(join(tmpdir(), "mia-demo-real-"))
+    try {
+      const { DEMO_ADMIN_TOKEN: _token, ...withoutToken } = realBank
+      await expect(
+        startDemo({
+          port: 0,
+          dataDir: work,
+          reconcileEveryMs: 0,
+          env: { ...withoutToken, MIA_SIGNATURE_KEY: "key" },
+          log: () => undefined
+        })
+      ).rejects.toThrow(
+        /DEMO_ADMIN_TOKEN is required with a real bank.*set DEMO_ADMIN_TOKEN to a long random secret/
+      )
+      // Options can't get round it either.
+      await expect(
+        startDemo({ port: 0, dataDir: work, env: {}, bank: "maib-sandbox", log: () => undefined })
+      ).rejects.toThrow(/DEMO_ADMIN_TOKEN is required/)
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
+  })
+
+  it("refuses to start on maib production", async () => {
+    const work = await mkdtemp(join(tmpdir(), "mia-demo-real-"))
+    try {
+      for (const env of [
+        { ...realBank, MIA_SIGNATURE_KEY: "key", MIA_ENV: "production" },
+        { ...realBank, MIA_SIGNATURE_KEY: "key", MIA_BASE_URL: "https://api.maibmerchants.md" }
+      ]) {
+        await expect(
+          startDemo({ port: 0, dataDir: work, reconcileEveryMs: 0, env, log: () => undefined })
+        ).rejects.toThrow(/refused: the demo never moves real money/)
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
+  })
 
   it("refuses to start without the signature key the webhook needs", async () => {
     const work = await mkdtemp(join(tmpdir(), "mia-demo-real-"))

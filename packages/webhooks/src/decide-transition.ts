@@ -156,11 +156,13 @@ const decideQrClosed = (order: Order, event: QrClosedEvent): TransitionDecision 
 
 const decideRefund = (order: Order, event: RefundEvent): TransitionDecision => {
   const amount = formatMoney(event.amountMinor, order.currency)
+  // People (and maib's support) know a refund by the bank's id.
+  const refundId = event.bankRefundId ?? event.refundId
   if (order.duplicatePayIds.includes(event.payId)) {
     return transition(
       order.status,
       "duplicate_payment_refunded",
-      `Refund ${event.refundId} of ${amount} returned duplicate payment ${event.payId}`,
+      `Refund ${refundId} of ${amount} returned duplicate payment ${event.payId}`,
       { duplicatePayIds: order.duplicatePayIds.filter((payId) => payId !== event.payId) }
     )
   }
@@ -168,19 +170,16 @@ const decideRefund = (order: Order, event: RefundEvent): TransitionDecision => {
     return ignore("already_refunded", `Order ${order.orderId} is already fully refunded`)
   }
   if (!PAID_STATUSES.has(order.status)) {
-    return ignore("not_paid", `Refund ${event.refundId} for order ${order.orderId}, which is ${order.status}`)
+    return ignore("not_paid", `Refund ${refundId} for order ${order.orderId}, which is ${order.status}`)
   }
   if (order.payId !== event.payId) {
-    return ignore(
-      "unknown_payment",
-      `Refund ${event.refundId} is for payment ${event.payId}, not for this order`
-    )
+    return ignore("unknown_payment", `Refund ${refundId} is for payment ${event.payId}, not for this order`)
   }
   if (event.full === false && order.refundedAmountMinor + event.amountMinor >= order.paidAmountMinor) {
     // The bank says the payment is not fully refunded, yet this refund would complete it.
     return ignore(
       "refund_unconfirmed",
-      `Refund ${event.refundId} of ${amount} would refund order ${order.orderId} in full, but the bank shows its payment only partly refunded`
+      `Refund ${refundId} of ${amount} would refund order ${order.orderId} in full, but the bank shows its payment only partly refunded`
     )
   }
   // The bank never refunds more than was paid; a full refund takes whatever was left.
@@ -189,7 +188,7 @@ const decideRefund = (order: Order, event: RefundEvent): TransitionDecision => {
     : Math.min(order.paidAmountMinor, order.refundedAmountMinor + event.amountMinor)
   if (refundedAmountMinor >= order.paidAmountMinor) {
     const returned = formatMoney(order.paidAmountMinor - order.refundedAmountMinor, order.currency)
-    return transition("refunded", "refund_full", `Refund ${event.refundId} of ${returned}: fully refunded`, {
+    return transition("refunded", "refund_full", `Refund ${refundId} of ${returned}: fully refunded`, {
       refundedAmountMinor
     })
   }
@@ -197,7 +196,7 @@ const decideRefund = (order: Order, event: RefundEvent): TransitionDecision => {
   return transition(
     order.status,
     "refund_partial",
-    `Refund ${event.refundId} of ${amount}: ${total} refunded in total`,
+    `Refund ${refundId} of ${amount}: ${total} refunded in total`,
     { refundedAmountMinor }
   )
 }

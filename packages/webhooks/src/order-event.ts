@@ -46,6 +46,8 @@ export interface RefundEvent {
   readonly payId: string
   readonly orderId?: string | undefined
   readonly amountMinor: number
+  /** The bank's id of the refund, when it differs from `refundId` (the ledger's own key): shown in the history. */
+  readonly bankRefundId?: string | undefined
   /**
    * What the bank reports about the payment, for refunds confirmed with `getPayment`: `true`
    * when it is fully refunded (the order is refunded in full, whatever was recorded so far),

@@ -75,15 +75,17 @@ describe.skipIf(skipPostgres())("order changes across servers on one PostgreSQL"
       orderId: order.orderId
     })
     await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(seenByB).toEqual([order.version + 1])
+    // Each version once: A's earlier changes may still arrive, the payment exactly once.
+    expect(seenByB.filter((version) => version > order.version)).toEqual([order.version + 1])
+    expect(new Set(seenByB).size).toBe(seenByB.length)
     unsubscribe()
     controller.abort()
   })
 
   it("announces nothing that did not commit", async () => {
     const order = await orderIn(serverA, "pending")
-    const seen: Array<string> = []
-    const unsubscribe = serverB.events.subscribe(order.orderId, (change) => seen.push(change.order.status))
+    const seen: Array<number> = []
+    const unsubscribe = serverB.events.subscribe(order.orderId, (change) => seen.push(change.order.version))
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     await client.query("BEGIN")
@@ -93,7 +95,8 @@ describe.skipIf(skipPostgres())("order changes across servers on one PostgreSQL"
     await client.query("ROLLBACK")
     await client.end()
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(seen).toEqual([])
+    // A's own committed changes may still be arriving; nothing beyond them may.
+    expect(seen.filter((version) => version > order.version)).toEqual([])
     unsubscribe()
   })
 

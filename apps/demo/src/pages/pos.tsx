@@ -1,6 +1,7 @@
 import { MiaProvider, MiaQrCode, useCharge, usePosReports, usePosSession, usePosShift } from "@mia-sdk/react"
 import { type FormEvent, useCallback, useEffect, useState } from "react"
 import type { SmsMessage } from "../../shared/types.js"
+import { adminHeaders } from "../admin-token.js"
 import { api } from "../api.js"
 import { ReportView } from "../components/report-view.js"
 import { useDemoInfo } from "../demo-info.js"
@@ -440,7 +441,7 @@ export const PosPage = () => {
         </div>
       </div>
       {info.pos ? (
-        <MiaProvider apiBase="/api/pos">
+        <MiaProvider apiBase="/api/pos" headers={adminHeaders}>
           <Cashier />
         </MiaProvider>
       ) : (

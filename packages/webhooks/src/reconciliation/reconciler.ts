@@ -41,6 +41,11 @@ export interface MiaReconcilerOptions {
   readonly refundCheckAfterMs?: number | undefined
   /** A pending refund the bank still shows no trace of after this long failed. Default 15 minutes. */
   readonly lostRefundAfterMs?: number | undefined
+  /**
+   * How long a claimed order stays with this run: if the process dies mid-run, another server
+   * checks the order after this. Default 5 minutes.
+   */
+  readonly leaseMs?: number | undefined
   /** Milliseconds since the epoch; `Date.now` by default. */
   readonly now?: (() => number) | undefined
   /** Recorded as the actor of the transitions. Default `reconciliation`. */
@@ -80,7 +85,7 @@ export interface ReconciliationReport {
   readonly bankCalls: number
   /** Pending refunds settled (accepted or failed) with the bank. */
   readonly refundsSettled: number
-  /** Due orders left for the next run because the batch or the bank-call budget was used up. */
+  /** Claimed due orders left for the next run because the bank-call budget was used up. */
   readonly deferred: number
   readonly orders: ReadonlyArray<OrderReconciliation>
   readonly failed: ReadonlyArray<{ readonly orderId: string; readonly error: unknown }>
@@ -132,6 +137,7 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
   const maxBankCalls = options.maxBankCalls ?? 200
   const refundCheckAfterMs = options.refundCheckAfterMs ?? 60_000
   const lostRefundAfterMs = options.lostRefundAfterMs ?? 15 * 60_000
+  const leaseMs = options.leaseMs ?? 5 * 60_000
   const clock = options.now ?? Date.now
   const actor = options.actor ?? "reconciliation"
   const report =
@@ -246,17 +252,24 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
     return { orderId, results, status: after?.status, bankCalls: counter.count() }
   }
 
-  /** Settles a pending refund whose answer was lost, from the bank's record of its payment. */
+  /**
+   * Settles a pending refund whose answer was lost, from the bank's record of its payment. The
+   * bank reports no refunded amount, only `Refunded` (in full) and the date of the latest
+   * refund, so a date counts as evidence only when no refund this shop already knows of can
+   * explain it; otherwise the refund is not accepted on guesswork.
+   */
   const settleRefund = async (
     refund: RefundRecord,
     call: ReturnType<typeof counted>["call"]
   ): Promise<boolean> => {
     const payment = await call(() => api.getPayment(refund.payId))
     const refundedAt = payment.refundedAt === undefined ? Number.NaN : Date.parse(payment.refundedAt)
-    // A minute of slack for the two clocks; an earlier refund's date does not count for this one.
-    const shown =
-      payment.status.toLowerCase() === "refunded" || refundedAt >= Date.parse(refund.createdAt) - 60_000
-    if (shown) {
+    const known = (await store.listRefunds({ orderId: refund.orderId, status: "accepted" }))
+      .filter((other) => other.payId === refund.payId)
+      .reduce((latest, other) => Math.max(latest, Date.parse(other.updatedAt)), Number.NEGATIVE_INFINITY)
+    // A minute of slack for the two clocks, but never back over a refund already known.
+    const dated = refundedAt >= Date.parse(refund.createdAt) - 60_000 && refundedAt > known + 1_000
+    if (payment.status.toLowerCase() === "refunded" || dated) {
       await store.finishRefund(refund.refundKey, { status: "accepted", bankStatus: payment.status })
       return true
     }
@@ -276,6 +289,7 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
     const counter = counted()
     const budgetLeft = () => counter.count() < maxBankCalls
     let refundsSettled = 0
+    let ordersFailed = 0
     const failed: Array<{ orderId: string; error: unknown }> = []
     const createdBefore = new Date(now - refundCheckAfterMs).toISOString()
     for (const refund of await store.listRefunds({ status: "pending", createdBefore, limit: batchSize })) {
@@ -287,12 +301,19 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
         failed.push({ orderId: refund.orderId, error })
       }
     }
-    const due = await store.listDueOrders({ now: new Date(now).toISOString(), limit: batchSize })
+    // Claimed, not just listed: servers sharing the database split the due orders between them.
+    const due = await store.claimDueOrders({
+      now: new Date(now).toISOString(),
+      limit: batchSize,
+      leaseUntil: new Date(now + leaseMs).toISOString()
+    })
     const orders: Array<OrderReconciliation> = []
     let deferred = 0
     for (const candidate of due) {
       if (!budgetLeft()) {
+        // Claimed but not reached: due again at once, for the next run of whichever server.
         deferred++
+        await store.scheduleCheck(candidate.orderId, new Date(now).toISOString())
         continue
       }
       const before = counter.count()
@@ -309,6 +330,7 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
       } catch (error) {
         report(error, candidate.orderId)
         failed.push({ orderId: candidate.orderId, error })
+        ordersFailed++
         // Back in the queue behind the others, so one failing order can't hold the run up.
         await store.scheduleCheck(candidate.orderId, nextCheckAt(candidate, clock())).catch(() => undefined)
       }
@@ -318,7 +340,7 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
       0
     )
     return {
-      checked: orders.length + failed.length,
+      checked: orders.length + ordersFailed,
       applied,
       bankCalls: counter.count(),
       refundsSettled,

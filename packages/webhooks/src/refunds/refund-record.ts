@@ -134,6 +134,7 @@ export const ledgerRefundEvent = (refund: RefundRecord): RefundEvent => ({
   payId: refund.payId,
   orderId: refund.orderId,
   amountMinor: refund.amountMinor,
+  bankRefundId: refund.bankRefundId,
   payload: { reason: refund.reason, bank: { refundId: refund.bankRefundId, status: refund.bankStatus } }
 })
 

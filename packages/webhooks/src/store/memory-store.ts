@@ -177,6 +177,14 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
         .sort((a, b) => Date.parse(a.nextCheckAt ?? "") - Date.parse(b.nextCheckAt ?? ""))
         .slice(0, listLimit(filter.limit))
     },
+    async claimDueOrders(filter) {
+      const due = await this.listDueOrders(filter)
+      return due.map((order) => {
+        const claimed = { ...order, nextCheckAt: filter.leaseUntil }
+        orders.set(order.orderId, claimed)
+        return claimed
+      })
+    },
     async scheduleCheck(orderId, at) {
       const order = orders.get(orderId)
       if (order !== undefined) orders.set(orderId, { ...order, nextCheckAt: at })

@@ -101,6 +101,13 @@ export interface OrderStore {
   listOrders(filter?: ListOrdersFilter): Promise<ReadonlyArray<Order>>
   /** Orders whose next reconciliation check is due, the longest overdue first. */
   listDueOrders(filter: ListDueOrdersFilter): Promise<ReadonlyArray<Order>>
+  /**
+   * Claims the longest overdue orders for one reconciliation run: their next check moves to
+   * `leaseUntil`, so no other server (or run) takes them meanwhile; rows another server is
+   * claiming at this moment are skipped (`FOR UPDATE SKIP LOCKED` on PostgreSQL). The caller
+   * sets the real next check when it is done; if it dies, the lease runs out and another takes over.
+   */
+  claimDueOrders(filter: ListDueOrdersFilter & { readonly leaseUntil: string }): Promise<ReadonlyArray<Order>>
   /** Sets when reconciliation next looks at an order (`undefined`: never). */
   scheduleCheck(orderId: string, at: string | undefined): Promise<void>
   /** Payments kept aside (unknown order, foreign QR, mismatched terms), oldest first. */

@@ -96,6 +96,9 @@ export interface SqlOrderStore extends OrderStore {
 // redeliveries), and failed such bursts with `conflict` on real PostgreSQL.
 const MAX_ATTEMPTS = 50
 
+const timestampText = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : String(value)
+
 const hasPgliteListen = (
   db: SqlClient
 ): db is SqlClient & {
@@ -394,6 +397,27 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
         )
         const orders: Array<Order> = []
         for (const row of rowsOf({ rows })) {
+          const order = await loadOrder(db, text(row, "order_id"))
+          if (order !== undefined) orders.push(order)
+        }
+        return orders
+      }),
+    claimDueOrders: (filter) =>
+      read("claimDueOrders", async (db) => {
+        const { rows } = await db.query(
+          `WITH due AS (
+             SELECT order_id, next_check_at FROM mia_orders WHERE next_check_at <= $1::timestamptz
+             ORDER BY next_check_at, order_id LIMIT $2 FOR UPDATE SKIP LOCKED
+           )
+           UPDATE mia_orders o SET next_check_at = $3 FROM due WHERE o.order_id = due.order_id
+           RETURNING o.order_id, due.next_check_at AS was_due`,
+          [filter.now, listLimit(filter.limit), filter.leaseUntil]
+        )
+        const claimed = [...rowsOf({ rows })].sort(
+          (a, b) => Date.parse(timestampText(a.was_due)) - Date.parse(timestampText(b.was_due))
+        )
+        const orders: Array<Order> = []
+        for (const row of claimed) {
           const order = await loadOrder(db, text(row, "order_id"))
           if (order !== undefined) orders.push(order)
         }

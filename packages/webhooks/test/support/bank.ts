@@ -2,7 +2,9 @@ import { createMiaQrClient, type MiaQrPromiseClient } from "@mia-sdk/core"
 import {
   type CallbackDelivery,
   createMiaSandbox,
+  createSandboxClock,
   type MiaSandbox,
+  type SandboxClock,
   type SandboxServer
 } from "@mia-sdk/sandbox"
 
@@ -15,13 +17,23 @@ export interface TestBank {
   readonly server: SandboxServer
   readonly client: MiaQrPromiseClient
   readonly signatureKey: string
+  /** The bank's clock; frozen (advanced by hand) when the bank was started with `frozenClock`. */
+  readonly clock: SandboxClock
   /** The genuine signed body the bank sent for a payment (or one of its refunds), as JSON text. */
   callbackBody(filter: { readonly payId: string; readonly kind: CallbackDelivery["kind"] }): Promise<string>
   close(): Promise<void>
 }
 
-export const startBank = async (): Promise<TestBank> => {
-  const sandbox = createMiaSandbox({ callbackRetryDelays: [3_600_000] })
+/**
+ * Starts the bank. With `frozenClock`, its clock stands still until a test advances it: the shop,
+ * the reconciler and the bank can share it, so "later" is a clock move.
+ */
+export const startBank = async (options: { readonly frozenClock?: boolean } = {}): Promise<TestBank> => {
+  const clock = options.frozenClock ? createSandboxClock(Math.floor(Date.now() / 1000) * 1000) : undefined
+  const sandbox = createMiaSandbox({
+    callbackRetryDelays: [3_600_000],
+    ...(clock === undefined ? {} : { clock })
+  })
   const server = await sandbox.listen({ port: 0, host: "127.0.0.1" })
   const { clientId, clientSecret, signatureKey } = sandbox.credentials
   const client = createMiaQrClient({
@@ -36,6 +48,7 @@ export const startBank = async (): Promise<TestBank> => {
     server,
     client,
     signatureKey,
+    clock: sandbox.clock,
     async callbackBody(filter) {
       const delivery = await sandbox.deliveries.waitFor({ ...filter, minAttempts: 1 })
       return JSON.stringify(delivery.body)
