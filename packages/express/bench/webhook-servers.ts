@@ -8,13 +8,22 @@ import type { AddressInfo } from "node:net"
 import { PGlite } from "@electric-sql/pglite"
 import { createMemoryOrderStore, createSqlOrderStore, type OrderStore } from "@mia-sdk/webhooks"
 import express from "express"
+import pg from "pg"
 import { miaWebhook } from "../src/index.js"
 
 export const SIGNATURE_KEY = "8508706b-3454-4733-8295-56e617c4abcf"
 
+/** Which store the webhook writes to. */
+export type StoreKind = "memory" | "pglite" | "postgres"
+
 /** What the main thread asks of the servers' thread. */
 export type ServerCommand =
-  | { readonly type: "start"; readonly store: "memory" | "pglite"; readonly orderIds: ReadonlyArray<string> }
+  | {
+      readonly type: "start"
+      readonly store: StoreKind
+      readonly orderIds: ReadonlyArray<string>
+      readonly databaseUrl?: string | undefined
+    }
   | { readonly type: "status"; readonly orderId: string }
   | { readonly type: "stop" }
 
@@ -36,6 +45,17 @@ const bareApp = () => {
   return app
 }
 
+/** The PostgreSQL baseline: read the body, one INSERT on the same pool, answer. */
+const bareInsertApp = (pool: pg.Pool) => {
+  const app = express()
+  app.post("/mia/callback", express.text({ type: "*/*" }), (req, res, next) => {
+    pool
+      .query("INSERT INTO bench_bare_callbacks (body) VALUES ($1)", [req.body])
+      .then(() => res.status(200).json({ ok: true }), next)
+  })
+  return app
+}
+
 const webhookApp = (store: OrderStore) => {
   const app = express()
   app.post("/mia/callback", miaWebhook({ signatureKey: SIGNATURE_KEY, store }))
@@ -44,17 +64,31 @@ const webhookApp = (store: OrderStore) => {
 
 let store: OrderStore | undefined
 let db: PGlite | undefined
+let pool: pg.Pool | undefined
 const servers: Array<Server> = []
 
 const handle = async (command: ServerCommand): Promise<unknown> => {
   switch (command.type) {
     case "start": {
       db = command.store === "pglite" ? await PGlite.create() : undefined
-      store = db ? createSqlOrderStore({ db }) : createMemoryOrderStore()
+      pool =
+        command.store === "postgres"
+          ? new pg.Pool({ connectionString: command.databaseUrl, max: 10 })
+          : undefined
+      if (pool !== undefined) {
+        await pool.query(
+          "CREATE TABLE IF NOT EXISTS bench_bare_callbacks (id bigserial PRIMARY KEY, body text)"
+        )
+      }
+      store = db
+        ? createSqlOrderStore({ db })
+        : pool
+          ? createSqlOrderStore({ db: pool, listen: false })
+          : createMemoryOrderStore()
       for (const orderId of command.orderIds) {
         await store.createOrder({ orderId, amount: 150.25, description: `Bench ${orderId}` })
       }
-      const bare = await serve(bareApp())
+      const bare = await serve(pool === undefined ? bareApp() : bareInsertApp(pool))
       const webhook = await serve(webhookApp(store))
       servers.push(bare.server, webhook.server)
       return { bareUrl: bare.url, webhookUrl: webhook.url }
@@ -67,7 +101,9 @@ const handle = async (command: ServerCommand): Promise<unknown> => {
         await new Promise<void>((resolve) => server.close(() => resolve()))
       }
       await db?.close()
+      await pool?.end()
       db = undefined
+      pool = undefined
       return undefined
   }
 }

@@ -88,3 +88,7 @@ export type { PosCashierClient, PosCashierOptions } from "./pos/cashier-options.
 export type { PosCashierReport, PosReportOptions } from "./pos/cashier-report.js"
 export type { PosCashier } from "./pos/pos-cashier.js"
 export { createPosCashier } from "./pos/pos-cashier.js"
+export type { SqlPosCashierStateOptions } from "./pos/sql-cashier-state.js"
+export { createSqlPosCashierState } from "./pos/sql-cashier-state.js"
+export type { SqlPosSessionStoreOptions } from "./pos/sql-session-store.js"
+export { createSqlPosSessionStore } from "./pos/sql-session-store.js"

@@ -109,7 +109,7 @@ describe.skipIf(skipPostgres())("order changes across servers on one PostgreSQL"
     await admin.connect()
     // Cut every LISTEN session, then change the order while B is deaf.
     await admin.query(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database() AND pid <> pg_backend_pid()"
     )
     await serverA.applyEvent(paymentFor(order))
     await admin.end()

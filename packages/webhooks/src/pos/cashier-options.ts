@@ -35,6 +35,9 @@ export interface PosCashierOptions {
   readonly now?: (() => number) | undefined
   /** Told about best-effort calls that failed (seller info), default `console.warn`. Never given secrets. */
   readonly onWarning?: ((message: string, error: unknown) => void) | undefined
-  /** Where the cashier state lives (default `createMemoryPosCashierState()`: this process only). */
+  /**
+   * Where the cashier state lives (default `createMemoryPosCashierState()`: this process only;
+   * `createSqlPosCashierState({ db, tillId })` for several servers of one till).
+   */
   readonly state?: PosCashierStateStore | undefined
 }

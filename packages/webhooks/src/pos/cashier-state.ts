@@ -40,8 +40,8 @@ export interface PosChargeMemo {
 
 /**
  * Where one till's cashier state lives. The default keeps it in memory
- * ({@link createMemoryPosCashierState}); several servers behind one till share a database
- * implementation (a row per till with a version column, a charges table, an advisory lock).
+ * ({@link createMemoryPosCashierState}); several servers behind one till share
+ * `createSqlPosCashierState` (a row per till with a version column, a charges table, an advisory lock).
  *
  * @example
  * const cashier = createPosCashier({ client, state: createMemoryPosCashierState() })

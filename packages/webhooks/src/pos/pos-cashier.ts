@@ -42,7 +42,7 @@ export interface PosCashier {
   login(credentials?: { readonly username?: unknown; readonly password?: unknown }): Promise<PosSessionView>
   /** Logs the seller out. */
   logout(): Promise<PosSessionView>
-  /** Opens the shift (never at the same time as a close of this till). */
+  /** Opens the shift, or answers with the one already open (never at the same time as a close of this till). */
   openShift(): Promise<PosSessionView>
   /** Closes the shift and remembers it for the Z-report. */
   closeShift(): Promise<PosSessionView>
@@ -230,6 +230,9 @@ export const createPosCashier = (options: PosCashierOptions): PosCashier => {
     }),
     openShift: inTerms(() =>
       state.exclusive("shift", async () => {
+        // Another screen or server of this till may have opened it a moment ago: answer with it.
+        const current = toShiftView(await client.shift.check())
+        if (current.open) return sessionView(current)
         // A successful open answers with the shift's id and start, not always with its state.
         const opened = { ...toShiftView(await client.shift.open()), open: true }
         return sessionView(opened)

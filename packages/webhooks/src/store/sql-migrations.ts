@@ -120,6 +120,33 @@ export const MIA_MIGRATIONS: ReadonlyArray<SqlMigration> = [
         received_at timestamptz NOT NULL
       )`
     ]
+  },
+  {
+    version: 3,
+    name: "POS tills: cashier state, remembered charges, MiaPos sessions",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS mia_pos_tills (
+        till_id text PRIMARY KEY,
+        version integer NOT NULL,
+        state jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE IF NOT EXISTS mia_pos_charges (
+        till_id text NOT NULL,
+        charge_id text NOT NULL,
+        seq bigserial,
+        url text NOT NULL,
+        amount double precision NOT NULL,
+        expires_at timestamptz,
+        PRIMARY KEY (till_id, charge_id)
+      )`,
+      "CREATE INDEX IF NOT EXISTS mia_pos_charges_till_seq ON mia_pos_charges (till_id, seq)",
+      `CREATE TABLE IF NOT EXISTS mia_pos_sessions (
+        till_id text PRIMARY KEY,
+        session jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`
+    ]
   }
 ]
 

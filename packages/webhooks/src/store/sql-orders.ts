@@ -89,11 +89,29 @@ export const jsonParam = (value: unknown): string | null =>
 const historyFromJson = (value: unknown): ReadonlyArray<OrderTransition> =>
   Array.isArray(value) ? rowsOf({ rows: value }).map(transitionFromRow) : []
 
+const selectOrder = (where: string) => `SELECT ${orderColumns}, (
+    SELECT coalesce(json_agg(json_build_object('at', h.at, 'from_status', h.from_status, 'to_status', h.to_status,
+      'code', h.code, 'reason', h.reason, 'actor', h.actor, 'payload', h.payload) ORDER BY h.id), '[]'::json)
+    FROM mia_order_history h WHERE h.order_id = o.order_id
+  ) AS history, (
+    SELECT coalesce(json_agg(q.qr_id ORDER BY q.seq), '[]'::json) FROM mia_order_qrs q WHERE q.order_id = o.order_id
+  ) AS qr_ids
+  FROM mia_orders o WHERE ${where}`
+
+const firstOrder = async (
+  db: SqlQueryable,
+  where: string,
+  params: Array<unknown>
+): Promise<Order | undefined> => {
+  const [row] = rowsOf(await db.query(selectOrder(where), params))
+  return row === undefined ? undefined : orderFromRow(row, historyFromJson(json(row, "history")))
+}
+
 /**
- * One round trip: the order row with its history aggregated in order. With `lock`, the row is
- * first locked by a statement of its own (a second round trip): a `FOR UPDATE` that waited for
- * another writer re-reads the row but not the history subquery (its snapshot predates the wait),
- * so the history would be stale; the load after the lock sees everything committed before it.
+ * One round trip: the order row with its history and QRs aggregated in order. With `lock`, the
+ * row is first locked by a statement of its own (a second round trip): a `FOR UPDATE` that waited
+ * for another writer re-reads the row but not the history subquery (its snapshot predates the
+ * wait), so the history would be stale; the load after the lock sees everything committed before it.
  */
 export const loadOrder = async (
   db: SqlQueryable,
@@ -101,20 +119,7 @@ export const loadOrder = async (
   lock = false
 ): Promise<Order | undefined> => {
   if (lock) await db.query("SELECT 1 FROM mia_orders WHERE order_id = $1 FOR UPDATE", [orderId])
-  const [row] = rowsOf(
-    await db.query(
-      `SELECT ${orderColumns}, (
-         SELECT coalesce(json_agg(json_build_object('at', h.at, 'from_status', h.from_status, 'to_status', h.to_status,
-           'code', h.code, 'reason', h.reason, 'actor', h.actor, 'payload', h.payload) ORDER BY h.id), '[]'::json)
-         FROM mia_order_history h WHERE h.order_id = o.order_id
-       ) AS history, (
-         SELECT coalesce(json_agg(q.qr_id ORDER BY q.seq), '[]'::json) FROM mia_order_qrs q WHERE q.order_id = o.order_id
-       ) AS qr_ids
-       FROM mia_orders o WHERE o.order_id = $1`,
-      [orderId]
-    )
-  )
-  return row === undefined ? undefined : orderFromRow(row, historyFromJson(json(row, "history")))
+  return firstOrder(db, "o.order_id = $1", [orderId])
 }
 
 export const insertHistory = (db: SqlQueryable, orderId: string, entry: OrderTransition) =>
@@ -163,16 +168,19 @@ export const updateOrder = async (db: SqlQueryable, order: Order, expected: Orde
  */
 export const findOrder = async (db: SqlQueryable, event: OrderEvent): Promise<Order | undefined> => {
   const by = eventLookup(event)
-  const { rows } = await db.query(
-    `SELECT order_id FROM (
-       SELECT 1 AS priority, order_id FROM mia_order_qrs WHERE qr_id = $1
-       UNION ALL SELECT 2, order_id FROM mia_orders WHERE order_id = $3
-       UNION ALL SELECT 3, order_id FROM mia_orders WHERE pay_id = $2 OR duplicate_pay_ids @> jsonb_build_array($2::text)
-     ) AS candidates ORDER BY priority LIMIT 1`,
-    [by.qrId ?? null, by.payId ?? null, by.orderId ?? null]
-  )
-  const [row] = rowsOf({ rows })
-  return row === undefined ? undefined : loadOrder(db, text(row, "order_id"))
+  // The usual case in one round trip: the QR's order, else the named order.
+  const found =
+    by.qrId === undefined && by.orderId === undefined
+      ? undefined
+      : await firstOrder(
+          db,
+          "o.order_id = coalesce((SELECT q.order_id FROM mia_order_qrs q WHERE q.qr_id = $1), $2)",
+          [by.qrId ?? null, by.orderId ?? null]
+        )
+  if (found !== undefined || by.payId === undefined) return found
+  return firstOrder(db, "o.pay_id = $1 OR o.duplicate_pay_ids @> jsonb_build_array($1::text) LIMIT 1", [
+    by.payId
+  ])
 }
 
 /** Postgres' code for a division by zero: the guard below uses it to undo a whole statement. */
