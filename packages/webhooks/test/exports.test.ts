@@ -21,6 +21,8 @@ describe("@mia-sdk/webhooks public surface", () => {
         "createOrderEventBus",
         "createPosCashier",
         "createSqlOrderStore",
+        "createSqlPosCashierState",
+        "createSqlPosSessionStore",
         "decideTransition",
         "eventKey",
         "formatMoney",

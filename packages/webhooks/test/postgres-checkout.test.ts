@@ -35,4 +35,21 @@ describe.skipIf(skipPostgres())("checkout on two servers sharing one PostgreSQL"
     const atBank = bank.sandbox.state.qrs().filter((qr) => qr.orderId === orderId)
     expect(atBank.map((qr) => qr.qrId)).toEqual([...qrIds])
   }, 30_000)
+
+  it("never deadlocks when more orders check out at once than the pool has connections", async () => {
+    const small = createSqlOrderStore({
+      db: database.pool(await database.create("mia_small"), 4),
+      listen: false
+    })
+    const checkout = createMiaCheckout({ store: small, bank: bank.client, callbackUrl: CALLBACK_URL })
+    const orderIds = Array.from({ length: 12 }, () => uniqueId("order"))
+    for (const orderId of orderIds) await small.createOrder({ orderId, amount: 12.5 })
+    const sessions = await Promise.race([
+      Promise.all(orderIds.map((orderId) => checkout.checkout(orderId))),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error("checkouts stuck: pool deadlock")), 20_000)
+      )
+    ])
+    expect(new Set(sessions.map((outcome) => outcome.session.qrId)).size).toBe(12)
+  }, 30_000)
 })

@@ -12,3 +12,20 @@ export const createKeyedMutex = () => {
     return run
   }
 }
+
+/** Lets at most `slots` pieces of work run at once, in this process; the rest wait their turn. */
+export const createSemaphore = (slots: number) => {
+  let free = slots
+  const waiting: Array<() => void> = []
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (free > 0) free--
+    else await new Promise<void>((resolve) => waiting.push(resolve))
+    try {
+      return await work()
+    } finally {
+      const next = waiting.shift()
+      if (next !== undefined) next()
+      else free++
+    }
+  }
+}

@@ -30,12 +30,14 @@ const sameRequest = (refund: RefundRecord, request: NewRefund): boolean =>
 /**
  * The ledger's rule for a new refund, shared by every store (which runs it with the order locked
  * or compare-and-set): the same idempotency key returns the refund written first (and refuses a
- * different request under it), and pending refunds count against the remainder.
+ * different request under it), and pending refunds count against the remainder, unless
+ * `applied` says the order already records them (accepted, ledger row not settled yet).
  */
 export const planRefund = (
   order: Order | undefined,
   ledger: ReadonlyArray<RefundRecord>,
-  request: NewRefund
+  request: NewRefund,
+  applied: (refund: RefundRecord) => boolean
 ): { readonly existing: RefundRecord } | RefundPlan => {
   if (order === undefined) {
     throw new MiaOrderError("order_not_found", `No order ${request.orderId}`, { field: "orderId" })
@@ -54,7 +56,7 @@ export const planRefund = (
     throw new MiaOrderError("order_not_refundable", `Order ${order.orderId} is ${order.status}`)
   }
   const pending = ledger
-    .filter((refund) => refund.status === "pending")
+    .filter((refund) => refund.status === "pending" && !applied(refund))
     .reduce((sum, refund) => sum + refund.amountMinor, 0)
   const remaining = order.paidAmountMinor - order.refundedAmountMinor - pending
   if (remaining <= 0) {

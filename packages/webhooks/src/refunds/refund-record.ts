@@ -1,5 +1,5 @@
 import type { Order } from "../order.js"
-import type { RefundEvent } from "../order-event.js"
+import { eventKey, type RefundEvent } from "../order-event.js"
 import type { ApplyResult } from "../store/order-store.js"
 
 /**
@@ -137,6 +137,9 @@ export const ledgerRefundEvent = (refund: RefundRecord): RefundEvent => ({
   bankRefundId: refund.bankRefundId,
   payload: { reason: refund.reason, bank: { refundId: refund.bankRefundId, status: refund.bankStatus } }
 })
+
+/** The idempotency key under which a ledger refund is applied to its order. */
+export const refundEventKey = (refund: RefundRecord): string => eventKey(ledgerRefundEvent(refund)) ?? ""
 
 /** The ledger entry with the bank's answer recorded. */
 export const finishedRecord = (refund: RefundRecord, outcome: RefundOutcome, at: string): RefundRecord =>

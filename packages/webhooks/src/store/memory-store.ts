@@ -20,7 +20,8 @@ import {
   finishedRecord,
   ledgerRefundEvent,
   type RefundNotice,
-  type RefundRecord
+  type RefundRecord,
+  refundEventKey
 } from "../refunds/refund-record.js"
 import type { ApplyOptions, ApplyResult, OrderStore } from "./order-store.js"
 
@@ -193,7 +194,9 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
       return [...unmatched.values()]
     },
     async beginRefund(request) {
-      const plan = planRefund(orders.get(request.orderId), ledgerOf(request.orderId), request)
+      const plan = planRefund(orders.get(request.orderId), ledgerOf(request.orderId), request, (refund) =>
+        processed.has(refundEventKey(refund))
+      )
       if ("existing" in plan) return { outcome: "existing", refund: plan.existing }
       const at = timestamp()
       const refund = pendingRefund(request, plan, at)

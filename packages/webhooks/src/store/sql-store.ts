@@ -12,12 +12,12 @@ import {
 } from "../internal/apply-decision.js"
 import { sqlAccess } from "../internal/sql-transaction.js"
 import { rowsOf, text } from "../internal/sql-rows.js"
-import { createKeyedMutex } from "../internal/keyed-mutex.js"
+import { createKeyedMutex, createSemaphore } from "../internal/keyed-mutex.js"
 import { validateNewOrder } from "../internal/validate-new-order.js"
 import type { Order, UnmatchedPayment } from "../order.js"
 import { eventKey, type OrderEvent } from "../order-event.js"
 import { pendingRefund, planRefund } from "../refunds/plan-refund.js"
-import { finishedRecord, ledgerRefundEvent } from "../refunds/refund-record.js"
+import { finishedRecord, ledgerRefundEvent, refundEventKey } from "../refunds/refund-record.js"
 import type { SqlClient, SqlQueryable } from "./sql-client.js"
 import {
   findOrder,
@@ -96,6 +96,12 @@ export interface SqlOrderStore extends OrderStore {
 // redeliveries), and failed such bursts with `conflict` on real PostgreSQL.
 const MAX_ATTEMPTS = 50
 
+/** `pg.Pool`'s `max` (10 by default). */
+const poolSize = (db: SqlClient): number => {
+  const max = (db as { options?: { max?: unknown } }).options?.max
+  return typeof max === "number" && max > 0 ? max : 10
+}
+
 const timestampText = (value: unknown): string =>
   value instanceof Date ? value.toISOString() : String(value)
 
@@ -143,6 +149,9 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
   const access = sqlAccess(options.db)
   const events = options.events ?? createOrderEventBus()
   const localLock = createKeyedMutex()
+  // A lock holder keeps a pooled connection while its work needs others from the same pool: if
+  // every connection held a lock, the work would wait forever. Half the pool at most holds locks.
+  const lockSlots = createSemaphore(Math.max(1, Math.floor(poolSize(options.db) / 2)))
   const relay = createOrderChangeRelay(events, (orderId) => read("getOrder", (db) => loadOrder(db, orderId)))
   const listener = listenFor(options, {
     onChange: (change) => void relay.announced(change).catch(reportListenError),
@@ -437,7 +446,18 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
       inTransaction("beginRefund", async (tx) => {
         // The order's row lock serialises every refund of this order, across servers too.
         const order = await loadOrder(tx, request.orderId, true)
-        const plan = planRefund(order, await refundsOfOrder(tx, request.orderId), request)
+        const ledger = await refundsOfOrder(tx, request.orderId)
+        const pendingKeys = ledger
+          .filter((refund) => refund.status === "pending")
+          .map((refund) => refundEventKey(refund))
+        const applied = new Set(
+          rowsOf(
+            await tx.query("SELECT event_key FROM mia_processed_events WHERE event_key = ANY($1::text[])", [
+              pendingKeys
+            ])
+          ).map((row) => text(row, "event_key"))
+        )
+        const plan = planRefund(order, ledger, request, (refund) => applied.has(refundEventKey(refund)))
         if ("existing" in plan) return { outcome: "existing", refund: plan.existing } as const
         const at = nowIso()
         const refund = pendingRefund(request, plan, at)
@@ -479,10 +499,12 @@ export const createSqlOrderStore = (options: SqlOrderStoreOptions): SqlOrderStor
         // and is released by COMMIT, or by the server if this process dies.
         if (!access.concurrent) return work()
         await ready()
-        return access.transaction(async (tx) => {
-          await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`mia-order:${orderId}`])
-          return work()
-        })
+        return lockSlots(() =>
+          access.transaction(async (tx) => {
+            await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`mia-order:${orderId}`])
+            return work()
+          })
+        )
       })
   }
 }

@@ -78,6 +78,29 @@ export const describeLedgerContract = (name: string, setup: () => Promise<StoreF
       expect(retry.outcome).toBe("started")
     })
 
+    it("counts an accepted refund once while its ledger row is still being settled", async () => {
+      const { store } = await setup()
+      const order = await paidOrder(store)
+      const first = await store.beginRefund(refundOf(order.orderId, { amountMinor: 5000 }))
+      // What finishRefund does first (and what a crash right after leaves): the order records it.
+      const applied = await store.applyEvent({
+        type: "refund",
+        refundId: first.refund.refundKey,
+        payId: first.refund.payId,
+        orderId: order.orderId,
+        amountMinor: 5000
+      })
+      expect(applied.outcome).toBe("applied")
+      const rest = await store.beginRefund(refundOf(order.orderId, { amountMinor: undefined }))
+      expect(rest.refund.amountMinor).toBe(order.paidAmountMinor - 5000)
+      const settled = await store.finishRefund(first.refund.refundKey, {
+        status: "accepted",
+        bankStatus: "Created"
+      })
+      expect(settled.applied?.outcome).toBe("duplicate")
+      expect((await store.getOrder(order.orderId))?.refundedAmountMinor).toBe(5000)
+    })
+
     it("never lets concurrent refunds exceed the paid amount", async () => {
       const { store } = await setup()
       const order = await paidOrder(store)

@@ -13,6 +13,7 @@ import { MiaPosResultError } from "../errors/pos-result-error.js"
 import { MiaPosSessionError } from "../errors/pos-session-error.js"
 import { type PosSession, type PosTokens, parsePosSession } from "../session/session.js"
 import type { PosSessionStore } from "../session/session-store.js"
+import { sameTokens, storeFailure, storeLock } from "./session-store-access.js"
 import type { AuthTokensWire } from "./wire/seller.js"
 
 /** Lifetime assumed when the API leaves `accessTokenExpiresIn` out (the vendor's e-comm API uses 300 s). */
@@ -60,7 +61,7 @@ export interface SessionManagerConfig {
  * const tokens = yield* session.tokens.get
  */
 export interface PosSessionManager {
-  /** The session, loaded from the store on first use. */
+  /** The session, loaded from the store on first use (on every use from a shared store). */
   readonly current: (operation: string) => Effect.Effect<PosSession, MiaPosSessionError>
   /** Applies `change` and saves the result (unless `change` returns the session itself); one at a time. */
   readonly update: (
@@ -82,18 +83,16 @@ export interface PosSessionManager {
   readonly validTokens: Effect.Effect<PosTokens | undefined, MiaPosSessionError>
 }
 
-const storeFailure = (operation: string, action: string, cause: unknown) =>
-  new MiaPosSessionError({
-    operation,
-    reason: "store_failed",
-    message: `${operation}: the session store could not ${action} (${cause instanceof Error ? cause.message : String(cause)}).`,
-    cause
-  })
-
 /** A refusal of the refresh token (as opposed to a network problem or a bank outage). */
 const isRefusal = (error: MiaPosError): boolean =>
   error instanceof MiaAuthError ||
   ((error instanceof MiaPosResultError || error instanceof MiaApiError) && !error.retryable)
+
+/** What a shared store's lock decided about the tokens. */
+type Renewal =
+  | { readonly _tag: "fresh"; readonly tokens: PosTokens }
+  | { readonly _tag: "refused"; readonly tokens: PosTokens }
+  | { readonly _tag: "missing" }
 
 /**
  * Builds the session manager of one client. Needs the client's `Scope` for background token requests.
@@ -107,10 +106,17 @@ export const makePosSessionManager = (
 ): Effect.Effect<PosSessionManager, never, Scope.Scope> =>
   Effect.gen(function* () {
     const ref = yield* SynchronizedRef.make(Option.none<PosSession>())
+    const { store } = config
+    // A store other processes share (it has a lock): it, not this process's memory, holds the
+    // current session.
+    const lock = storeLock(store)
+    const shared = lock !== undefined
+    const locked = <A, E>(operation: string, effect: Effect.Effect<A, E>) =>
+      lock === undefined ? effect : lock(operation, effect)
 
     const load = (operation: string): Effect.Effect<PosSession, MiaPosSessionError> =>
       Effect.tryPromise({
-        try: () => config.store.load(),
+        try: () => store.load(),
         catch: (cause) => storeFailure(operation, "load the session", cause)
       }).pipe(
         Effect.flatMap((stored) => {
@@ -127,7 +133,13 @@ export const makePosSessionManager = (
         )
       )
 
-    const current = (operation: string): Effect.Effect<PosSession, MiaPosSessionError> =>
+    const save = (operation: string, session: PosSession) =>
+      Effect.tryPromise({
+        try: () => store.save(session),
+        catch: (cause) => storeFailure(operation, "save the session", cause)
+      })
+
+    const cachedCurrent = (operation: string): Effect.Effect<PosSession, MiaPosSessionError> =>
       Effect.flatMap(SynchronizedRef.get(ref), (cached) =>
         Option.isSome(cached)
           ? Effect.succeed(cached.value)
@@ -138,7 +150,19 @@ export const makePosSessionManager = (
             )
       )
 
-    const update = (operation: string, change: (session: PosSession) => PosSession) =>
+    const current = (operation: string) => (shared ? load(operation) : cachedCurrent(operation))
+
+    /** Shared store: read, change and save inside its lock, so no process writes over another's change. */
+    const updateShared = (operation: string, change: (session: PosSession) => PosSession) =>
+      locked(
+        operation,
+        Effect.flatMap(load(operation), (before) => {
+          const after = change(before)
+          return after === before ? Effect.succeed(after) : Effect.as(save(operation, after), after)
+        })
+      )
+
+    const updateCached = (operation: string, change: (session: PosSession) => PosSession) =>
       Effect.flatten(
         SynchronizedRef.modifyEffect(ref, (state) =>
           Effect.gen(function* () {
@@ -148,12 +172,7 @@ export const makePosSessionManager = (
             if (after === before) return [Effect.succeed(after), Option.some(after)] as const
             // The in-memory session moves on even when saving fails: the tokens are real and
             // this process may keep using them; the caller still learns that saving failed.
-            const saved = yield* Effect.either(
-              Effect.tryPromise({
-                try: () => config.store.save(after),
-                catch: (cause) => storeFailure(operation, "save the session", cause)
-              })
-            )
+            const saved = yield* Effect.either(save(operation, after))
             return [
               Either.isLeft(saved) ? Effect.fail(saved.left) : Effect.succeed(after),
               Option.some(after)
@@ -162,20 +181,24 @@ export const makePosSessionManager = (
         )
       )
 
+    const update = (operation: string, change: (session: PosSession) => PosSession) =>
+      shared ? updateShared(operation, change) : updateCached(operation, change)
+
+    const activationOf = (operation: string, session: PosSession) =>
+      session.terminalActivationId !== undefined
+        ? Effect.succeed(session.terminalActivationId)
+        : Effect.fail(
+            new MiaPosSessionError({
+              operation,
+              reason: "not_activated",
+              message: `${operation}: this device has no terminal activation yet. Run activation.init({ terminalId, merchantIdno }) and activation.confirm({ otpCode }), or pass terminalActivationId to the client.`
+            })
+          )
+
     const activationId = (operation: string, explicit?: string) =>
       explicit !== undefined
         ? Effect.succeed(explicit)
-        : Effect.flatMap(current(operation), (session) =>
-            session.terminalActivationId !== undefined
-              ? Effect.succeed(session.terminalActivationId)
-              : Effect.fail(
-                  new MiaPosSessionError({
-                    operation,
-                    reason: "not_activated",
-                    message: `${operation}: this device has no terminal activation yet. Run activation.init({ terminalId, merchantIdno }) and activation.confirm({ otpCode }), or pass terminalActivationId to the client.`
-                  })
-                )
-          )
+        : Effect.flatMap(current(operation), (session) => activationOf(operation, session))
 
     const refreshAt = (tokens: PosTokens): number => {
       const lifetime =
@@ -242,14 +265,60 @@ export const makePosSessionManager = (
         )
       )
 
-    const issue = Effect.gen(function* () {
+    const ownTokens = Effect.gen(function* () {
       const session = yield* current("sellerRefresh")
       const now = yield* Clock.currentTimeMillis
       const stored = session.tokens
-      let tokens: PosTokens
-      if (stored !== undefined && now < refreshAt(stored)) tokens = stored
-      else if (stored !== undefined) tokens = yield* refreshWith("sellerRefresh", stored)
-      else tokens = yield* fallback("sellerLogin", "no seller is logged in on this terminal.")
+      if (stored !== undefined && now < refreshAt(stored)) return stored
+      if (stored !== undefined) return yield* refreshWith("sellerRefresh", stored)
+      return yield* fallback("sellerLogin", "no seller is logged in on this terminal.")
+    })
+
+    /**
+     * Shared store, inside its lock: the stored pair while it is fresh (another process may just
+     * have rotated it: adopted, never refreshed again), else refreshed and saved.
+     */
+    const renewShared: Effect.Effect<Renewal, MiaPosError> = Effect.gen(function* () {
+      const session = yield* load("sellerRefresh")
+      const stored = session.tokens
+      if (stored === undefined) return { _tag: "missing" } as const
+      if ((yield* Clock.currentTimeMillis) < refreshAt(stored))
+        return { _tag: "fresh", tokens: stored } as const
+      const id = yield* activationOf("sellerRefresh", session)
+      const answer = yield* Effect.either(config.refresh(id, stored.refreshToken))
+      if (Either.isLeft(answer)) {
+        if (isRefusal(answer.left)) return { _tag: "refused", tokens: stored } as const
+        return yield* Effect.fail(answer.left)
+      }
+      const tokens = toTokens(answer.right, yield* Clock.currentTimeMillis)
+      yield* save("sellerRefresh", { ...session, tokens })
+      return { _tag: "fresh", tokens } as const
+    })
+
+    /** Shared store: no pair, or a refused one; never drops a pair another process stored meanwhile. */
+    const sharedFallback = (operation: string, why: string) =>
+      config.seller !== undefined
+        ? login(operation, config.seller)
+        : Effect.fail(loginRequired(operation, why))
+
+    const sharedTokens = Effect.flatMap(locked("sellerRefresh", renewShared), (renewal) => {
+      if (renewal._tag === "fresh") return Effect.succeed(renewal.tokens)
+      if (renewal._tag === "missing")
+        return sharedFallback("sellerLogin", "no seller is logged in on this terminal.")
+      const refused = renewal.tokens
+      return Effect.flatMap(
+        update("sellerRefresh", (session) =>
+          sameTokens(session.tokens, refused) ? { ...session, tokens: undefined } : session
+        ),
+        (after) =>
+          after.tokens !== undefined
+            ? Effect.succeed(after.tokens)
+            : sharedFallback("sellerRefresh", "the refresh token was refused.")
+      )
+    })
+
+    const issue = Effect.gen(function* () {
+      const tokens = shared ? yield* sharedTokens : yield* ownTokens
       const remaining = Math.max(0, refreshAt(tokens) - (yield* Clock.currentTimeMillis))
       return { value: tokens, expiresInMs: remaining }
     })
@@ -260,8 +329,9 @@ export const makePosSessionManager = (
     const get: Effect.Effect<PosTokens, MiaPosError> = Effect.gen(function* () {
       const cached = yield* cache.get
       const session = yield* current("sellerRefresh")
-      // A login, logout or 401 since the cache filled replaces the session's pair: follow it.
-      if (session.tokens === cached) return cached
+      // A login, logout or 401 since the cache filled (or, with a shared store, another process's
+      // refresh) replaces the session's pair: follow it.
+      if (sameTokens(session.tokens, cached)) return cached
       yield* cache.invalidate(cached)
       return yield* cache.get
     })
@@ -270,7 +340,7 @@ export const makePosSessionManager = (
       Effect.zipRight(
         Effect.ignore(
           update("sellerRefresh", (session) =>
-            session.tokens === tokens
+            sameTokens(session.tokens, tokens)
               ? { ...session, tokens: { ...tokens, accessTokenExpiresAt: 0 } }
               : session
           )

@@ -6,10 +6,16 @@ import type { PosSession } from "./session.js"
  * activation or seller login. `save` replaces the whole session; the client calls it after
  * activation, login, refresh, logout and shift changes, one call at a time.
  *
+ * A store that several processes share implements `exclusive` too: the client then reads the
+ * session from the store on every use instead of keeping it in memory, and refreshes the tokens
+ * and changes the session only inside `exclusive`, so a refresh-token rotation by one process
+ * never logs another out.
+ *
  * @example
  * const store: PosSessionStore = {
  *   load: async () => JSON.parse((await redis.get("pos:1")) ?? "null") ?? undefined,
- *   save: async (session) => { await redis.set("pos:1", JSON.stringify(session)) }
+ *   save: async (session) => { await redis.set("pos:1", JSON.stringify(session)) },
+ *   exclusive: (work) => withRedisLock("pos:1:lock", work) // your lock helper
  * }
  */
 export interface PosSessionStore {
@@ -17,6 +23,12 @@ export interface PosSessionStore {
   load(): Promise<PosSession | undefined>
   /** Replaces the saved session. */
   save(session: PosSession): Promise<void>
+  /**
+   * For a store shared by several processes: runs `work` (which loads and saves through this
+   * store, and may wait for a token request) while no other process runs work of this store,
+   * and releases the lock however `work` ends. Leave it out when one process owns the store.
+   */
+  exclusive?<T>(work: () => Promise<T>): Promise<T>
 }
 
 /**
