@@ -209,7 +209,9 @@ describe.skipIf(skipPostgres())("several merchant server processes on one Postgr
     // so none is refused early; the other 5 are refused for the amount, none fails.
     expect(accepted).toBe(7)
     const refusals = answers.filter((answer) => answer.status !== 201)
-    expect(refusals.map(({ status, body }) => `${status} ${body.code}`)).toEqual(Array(5).fill("400 validation"))
+    expect(refusals.map(({ status, body }) => `${status} ${body.code}`)).toEqual(
+      Array(5).fill("400 validation")
+    )
 
     const atBank = fleet.sandbox.state.refunds({ payId })
     const refundedAtBank = sum(atBank.map((entry) => Math.round(entry.amount * 100)))

@@ -26,13 +26,16 @@ export interface EventSourceLike {
 /**
  * How polling backs off while server-sent events are unavailable: the first poll waits
  * `initialMs`, each poll without news or with a failure waits `factor` times longer, up to `maxMs`.
+ * While server-sent events do flow, a slow safety poll still asks every `safetyMs` (default 45 s):
+ * a stream can stay open yet miss an event (a proxy, a server restart).
  * @example
- * const polling: PollingOptions = { initialMs: 1000, maxMs: 10_000, factor: 1.5 }
+ * const polling: PollingOptions = { initialMs: 1000, maxMs: 10_000, factor: 1.5, safetyMs: 45_000 }
  */
 export interface PollingOptions {
   readonly initialMs?: number
   readonly maxMs?: number
   readonly factor?: number
+  readonly safetyMs?: number
 }
 
 /**
@@ -54,11 +57,6 @@ export interface MiaClientOptions {
   readonly polling?: PollingOptions | undefined
   /** How long to wait for the first server-sent event before falling back to polling (default 8000). */
   readonly sseTimeoutMs?: number | undefined
-  /**
-   * While server-sent events flow, a slow safety poll still asks every this many milliseconds
-   * (default 45000): a stream can stay open yet miss an event (a proxy, a server restart).
-   */
-  readonly safetyPollMs?: number | undefined
 }
 
 /**

@@ -40,7 +40,7 @@ const STREAM_FAILURES = 3
  */
 export const watch = <T>(options: WatchOptions<T>): (() => void) => {
   const { client, onData, onTransport, onError } = options
-  const { initialMs = 1000, maxMs = 10_000, factor = 1.5 } = client.options.polling ?? {}
+  const { initialMs = 1000, maxMs = 10_000, factor = 1.5, safetyMs = 45_000 } = client.options.polling ?? {}
   let stopped = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let controller: AbortController | undefined
@@ -108,10 +108,10 @@ export const watch = <T>(options: WatchOptions<T>): (() => void) => {
     safety = setTimeout(async () => {
       try {
         const { body } = await client.request<T>("GET", options.pollPath)
-        if (!stopped && source && options.key(body) !== lastKey) accept(body)
+        if (!stopped && source) accept(body)
       } catch {}
       if (!stopped && source) safetyPoll()
-    }, client.options.safetyPollMs ?? 45_000)
+    }, safetyMs)
   }
 
   const startStream = (path: string) => {

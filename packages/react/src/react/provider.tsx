@@ -49,7 +49,8 @@ export const MiaProvider = ({ children, ...options }: MiaProviderProps) => {
       sseTimeoutMs,
       polling?.initialMs,
       polling?.maxMs,
-      polling?.factor
+      polling?.factor,
+      polling?.safetyMs
     ]
   )
   return <MiaContext.Provider value={client}>{children}</MiaContext.Provider>
