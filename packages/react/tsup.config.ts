@@ -11,6 +11,9 @@ export default defineConfig({
   esbuildOptions(options) {
     options.conditions = ["@mia-sdk/source"]
   },
+  // The hooks run in the browser only: Next.js App Router and other React Server Components hosts
+  // must treat the package as client code.
+  banner: { js: '"use client";' },
   sourcemap: true,
   clean: true,
   target: "es2022",
