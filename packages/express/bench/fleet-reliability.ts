@@ -133,16 +133,14 @@ const flow = async (index: number): Promise<void> => {
     on.api(`/orders/${orderId}/checkout`, post({}))
   )
   await fleet.sandbox.pay({ qrId: session.qrId })
+  const status = async () =>
+    (
+      await json<OrderView>("status", (on) =>
+        on.api(`/orders/${orderId}`, { signal: AbortSignal.timeout(30_000) })
+      )
+    ).status
   const deadline = performance.now() + PAID_WITHIN_MS
-  while (
-    !PAID.has(
-      (
-        await json<OrderView>("status", (on) =>
-          on.api(`/orders/${orderId}`, { signal: AbortSignal.timeout(30_000) })
-        )
-      ).status
-    )
-  ) {
+  while (!PAID.has(await status())) {
     if (performance.now() > deadline) throw new Error(`not paid within ${PAID_WITHIN_MS} ms`)
     await sleep(100)
   }
@@ -197,9 +195,9 @@ try {
 
   // --- The books: the shop's database and the bank's ----------------------------------------
   const reader = createSqlOrderStore({ db: database.pool, listen: false, migrate: false })
-  const orders = await Promise.all(
-    Array.from({ length: FLOWS }, (_, index) => reader.getOrder(orderIdOf(index)))
-  )
+  const readOrders = () =>
+    Promise.all(Array.from({ length: FLOWS }, (_, index) => reader.getOrder(orderIdOf(index))))
+  const orders = await readOrders()
   let paidAtBank = 0
   let lost = 0
   let appliedTwice = 0
@@ -221,7 +219,8 @@ try {
 
   let refundedTwice = 0
   let refundsMissing = 0
-  for (const order of orders) {
+  const anomalies: Array<string> = []
+  for (const order of await readOrders()) {
     if (order === undefined || order.paidAmountMinor === 0) continue
     const atBank = fleet.sandbox.state
       .payments({ orderId: order.orderId })
@@ -235,7 +234,11 @@ try {
       refundedTwice += 1
     } else if (bankMinor < order.paidAmountMinor || order.refundedAmountMinor !== bankMinor) {
       refundsMissing += 1
-    }
+    } else continue
+    const ledger = await reader.listRefunds({ orderId: order.orderId })
+    anomalies.push(
+      `${order.orderId}: paid ${order.paidAmountMinor}, refunded in the books ${order.refundedAmountMinor}, at the bank ${bankMinor} (${atBank.length} refunds), ledger ${ledger.map((r) => `${r.status}/${r.amountMinor}${r.failure ? ` "${r.failure}"` : ""}`).join(" ")}, history ${order.history.map((e) => e.code).join(" ")}`
+    )
   }
 
   const victimUrl = `${fleet.instance(victim).url}/mia/callback`
@@ -279,6 +282,7 @@ try {
     `other transport failures retried: ${total(otherTransportFailures)}${breakdown(otherTransportFailures)}`
   )
   for (const [reason, n] of failures) console.log(`failed flow x${n}: ${reason}`)
+  for (const anomaly of anomalies.slice(0, 10)) console.log(`refund anomaly: ${anomaly}`)
   const clean =
     completed === FLOWS && failures.size === 0 && lost === 0 && appliedTwice === 0 && refundedTwice === 0
   exitCode = clean && refundsMissing === 0 && stillPending === 0 ? 0 : 1
