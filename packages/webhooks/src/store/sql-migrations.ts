@@ -147,6 +147,14 @@ export const MIA_MIGRATIONS: ReadonlyArray<SqlMigration> = [
         updated_at timestamptz NOT NULL DEFAULT now()
       )`
     ]
+  },
+  {
+    version: 4,
+    name: "an order's QRs by order",
+    statements: [
+      // Every order read lists the order's QRs: without this each read scanned every QR ever made.
+      "CREATE INDEX IF NOT EXISTS mia_order_qrs_order ON mia_order_qrs (order_id, seq)"
+    ]
   }
 ]
 
