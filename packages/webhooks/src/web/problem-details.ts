@@ -194,6 +194,22 @@ const fromClientError = (error: unknown): Problem | undefined => {
 }
 
 /**
+ * Errors of body parsers and other middleware that mark themselves safe to show (`expose` and a
+ * 4xx `status`, as `http-errors` does): Express's `express.json()` among them.
+ */
+const fromExposedHttpError = (error: unknown): Problem | undefined => {
+  if (typeof error !== "object" || error === null) return undefined
+  const { status, statusCode, expose, type, message } = error as Readonly<Record<string, unknown>>
+  const code = Number(status ?? statusCode)
+  if (!(code >= 400 && code < 500) || expose !== true) return undefined
+  if (type === "entity.parse.failed")
+    return problem(400, "malformed_json", "Malformed JSON", "The request body is not valid JSON.")
+  if (type === "entity.too.large")
+    return problem(413, "body_too_large", "Body too large", "The request body is too large.")
+  return problem(code, "http", "Request refused", typeof message === "string" ? message : "Request refused")
+}
+
+/**
  * Maps any error to RFC 9457 problem details, exactly as `miaErrorHandler()` of
  * `@mia-sdk/express` does: the handlers' own refusals keep their status, order errors become
  * 400/404/409/422/503, SDK validation 400, the bank's refusals its status, bank credentials and
@@ -215,6 +231,7 @@ export const toProblem = (error: unknown): Problem => {
   }
   return (
     (isOrderError(error) ? fromOrderError(error) : fromClientError(error)) ??
+    fromExposedHttpError(error) ??
     problem(500, "internal", "Internal server error", "An unexpected error occurred.")
   )
 }

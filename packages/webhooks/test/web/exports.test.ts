@@ -25,8 +25,10 @@ describe("@mia-sdk/webhooks/web public surface", () => {
         "createMiaCheckoutHandler",
         "createMiaPosHandler",
         "createMiaWebhookHandler",
+        "createStreamLimits",
         "problemResponse",
         "toProblem",
+        "validationError",
       ]
     `)
   })

@@ -2,7 +2,15 @@ import { MiaHttpError } from "../http-error.js"
 
 /**
  * Counts open event streams so one order (a page left open in many tabs, a script) or the whole
- * instance can't hold unbounded connections and listeners.
+ * instance can't hold unbounded connections and listeners. `take(orderId)` throws a 503
+ * `MiaHttpError` (`too_many_streams`, `Retry-After: 30`) when full, else returns the release.
+ *
+ * @example
+ * import { createStreamLimits } from "@mia-sdk/webhooks/web"
+ *
+ * const streams = createStreamLimits({ perOrder: 10, total: 1000 })
+ * const release = streams.take("1001")
+ * request.signal.addEventListener("abort", release)
  */
 export const createStreamLimits = (limits: { readonly perOrder: number; readonly total: number }) => {
   const open = new Map<string, number>()
