@@ -6,7 +6,7 @@ import { createRoutes, type RouteHandler } from "../internal/routes.js"
 import { sendJson } from "../internal/send.js"
 import { posAuthorizer } from "./internal/authorize.js"
 import { objectBody } from "./internal/object-body.js"
-import { type PosStep, toPosHttpError } from "./internal/pos-errors.js"
+import { type PosStep, toPosHttpError } from "@mia-sdk/webhooks/web"
 import { sendReport } from "./internal/send-report.js"
 import type { MiaPosOptions } from "./options.js"
 

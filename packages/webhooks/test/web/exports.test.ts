@@ -22,11 +22,14 @@ describe("@mia-sdk/webhooks/web public surface", () => {
       [
         "MiaHttpError",
         "PROBLEM_BASE",
+        "allowedOriginSet",
         "createMiaCheckoutHandler",
         "createMiaPosHandler",
         "createMiaWebhookHandler",
         "createStreamLimits",
+        "guardStateChange",
         "problemResponse",
+        "toPosHttpError",
         "toProblem",
         "validationError",
       ]

@@ -12,6 +12,9 @@ import {
 /**
  * What the cashier was doing, so the bank's refusal can be told in those terms: a failed login
  * is wrong credentials (not a server fault), a refused code is a wrong OTP.
+ *
+ * @example
+ * const step: PosStep = "login"
  */
 export type PosStep = "activation" | "confirm" | "login" | "other"
 
@@ -52,7 +55,11 @@ const messageOf = (error: unknown): string =>
 /**
  * Turns the cashier's and the MiaPos client's errors into answers a cashier screen can act on,
  * as `miaPos` of `@mia-sdk/express` does. Errors it doesn't know (transport, timeouts,
- * unexpected answers) pass on unchanged to the common problem mapping.
+ * unexpected answers) pass on unchanged to the common problem mapping. Both skins use it.
+ *
+ * @example
+ * import { toPosHttpError } from "@mia-sdk/webhooks/web"
+ * throw toPosHttpError(error, "confirm")
  */
 export const toPosHttpError = (error: unknown, step: PosStep): unknown => {
   if (isCashierError(error)) return fromCashierError(error)

@@ -2,7 +2,10 @@ import { MiaHttpError } from "../http-error.js"
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 
-const header = (request: Request, name: string): string | undefined => {
+/** What the guard reads of a request: a Web `Request` fits, and so does an adapter's view of another. */
+export type GuardedRequest = Pick<Request, "method" | "url" | "headers">
+
+const header = (request: GuardedRequest, name: string): string | undefined => {
   const value = request.headers.get(name)?.trim()
   return value === undefined || value === "" ? undefined : value
 }
@@ -16,7 +19,7 @@ const hostOf = (url: string): string | undefined => {
 }
 
 /** The hosts this request was addressed to: its URL's, `Host`, and a proxy's `X-Forwarded-Host`. */
-const ownHosts = (request: Request): ReadonlyArray<string> =>
+const ownHosts = (request: GuardedRequest): ReadonlyArray<string> =>
   [hostOf(request.url), header(request, "host"), header(request, "x-forwarded-host")?.split(",")[0]?.trim()]
     .filter((host): host is string => host !== undefined && host !== "")
     .map((host) => host.toLowerCase())
@@ -24,7 +27,13 @@ const ownHosts = (request: Request): ReadonlyArray<string> =>
 const crossSite = (detail: string) =>
   new MiaHttpError(403, "cross_site_request", "Cross-site request refused", detail)
 
-/** Normalises `allowedOrigins` once, failing fast on a value that is not an origin. */
+/**
+ * Normalises `allowedOrigins` once, failing fast (naming `owner`) on a value that is not an origin.
+ *
+ * @example
+ * import { allowedOriginSet } from "@mia-sdk/webhooks/web"
+ * const allowed = allowedOriginSet(["https://admin.shop.md"], "myHandler")
+ */
 export const allowedOriginSet = (
   origins: ReadonlyArray<string> | undefined,
   owner: string
@@ -53,8 +62,13 @@ const isJsonType = (type: string): boolean => /^application\/([\w.+-]+\+)?json\s
  *   Requests with neither header (server to server) pass;
  * - a `Content-Type` other than JSON is refused (415) even when the body is empty. HTML forms
  *   can't send JSON, so this also shuts the classic cross-site form post.
+ * Throws a {@link MiaHttpError} (403 or 415); every skin of the SDK calls this one guard.
+ *
+ * @example
+ * import { allowedOriginSet, guardStateChange } from "@mia-sdk/webhooks/web"
+ * guardStateChange(request, allowedOriginSet([], "myRoute")) // throws before any state changes
  */
-export const guardStateChange = (request: Request, allowedOrigins: ReadonlySet<string>): void => {
+export const guardStateChange = (request: GuardedRequest, allowedOrigins: ReadonlySet<string>): void => {
   if (SAFE_METHODS.has(request.method)) return
   const origin = header(request, "origin")
   if (origin !== undefined) {
