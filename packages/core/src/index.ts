@@ -18,7 +18,13 @@ export {
   MiaValidationError
 } from "./errors/index.js"
 export type { RequestOptions } from "./internal/promise-facade.js"
-export { currentRequestTimeoutMs } from "./internal/request-timeout.js"
+export type { MiaLogEvent, MiaLogger } from "./internal/observe/log-events.js"
+export type {
+  MiaTracer,
+  OpenTelemetrySpanLike,
+  OpenTelemetryTracerLike
+} from "./internal/observe/tracer-option.js"
+export { currentRequestTimeoutMs } from "./internal/pipeline/request-timeout.js"
 export * from "./qr/index.js"
 export * from "./pos/index.js"
 export * from "./money.js"

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { signMiaCallback, verifyMiaCallback } from "../src/index.js"
+import { signMiaCallback, verifyMiaCallback } from "../src/callback/index.js"
 
 const KEY = "8508706b-3454-4733-8295-56e617c4abcf"
 

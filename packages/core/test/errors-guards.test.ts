@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { MiaApiError, MiaTransportError } from "../src/errors/index.js"
 import {
   isMiaApiError,
   isMiaAuthError,
@@ -6,10 +7,8 @@ import {
   isMiaPosSessionError,
   isMiaResponseError,
   isMiaTransportError,
-  isMiaValidationError,
-  MiaApiError,
-  MiaTransportError
-} from "../src/index.js"
+  isMiaValidationError
+} from "../src/guards.js"
 
 const guards = {
   MiaApiError: isMiaApiError,

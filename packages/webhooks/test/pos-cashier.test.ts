@@ -15,7 +15,7 @@ const SELLER = { username: "seller", password: "sandbox" } as const
 /** A MiaPos client that talks to the simulator in this process: no sockets. */
 const clientOver = (pos: PosSandbox): MiaPosPromiseClient =>
   createMiaPosClient({
-    baseUrl: "http://miapos.sandbox",
+    baseUrl: "https://miapos.sandbox",
     device: {
       device: "Web till",
       platformType: "web",

@@ -1,5 +1,5 @@
 import { canonicalCallbackString } from "./canonical-string.js"
-import { sha256Base64 } from "./sha256-base64.js"
+import { sha256Base64 } from "#sha256"
 
 /**
  * Computes the Base64 signature maib puts on a callback `result` (spec §6.2). For tests, mocks
@@ -7,7 +7,7 @@ import { sha256Base64 } from "./sha256-base64.js"
  *
  * @throws TypeError when a field of `result` is nested (MIA callbacks are flat) or not a number where one is needed.
  * @example
- * import { signMiaCallback } from "@mia-sdk/core"
+ * import { signMiaCallback } from "@mia-sdk/core/callback"
  *
  * const result = { qrId: "q", payId: "p", amount: 10, currency: "MDL", qrStatus: "Paid" }
  * const body = { result, signature: await signMiaCallback(result, "my-signature-key") }

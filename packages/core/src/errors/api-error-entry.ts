@@ -14,7 +14,7 @@ import * as Schema from "effect/Schema"
 export const MiaApiErrorEntry = Schema.Struct({
   errorCode: Schema.String,
   errorMessage: Schema.String,
-  errorArgs: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+  errorArgs: Schema.optional(Schema.Record(Schema.String, Schema.Unknown))
 })
 
 /**

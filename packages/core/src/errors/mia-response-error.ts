@@ -16,7 +16,7 @@ import * as Schema from "effect/Schema"
  */
 export class MiaResponseError extends Schema.TaggedError<MiaResponseError>()("MiaResponseError", {
   message: Schema.String,
-  reason: Schema.Literal("not_json", "not_an_envelope", "unexpected_result"),
+  reason: Schema.Literals(["not_json", "not_an_envelope", "unexpected_result"]),
   status: Schema.Number,
   operation: Schema.String,
   bodySnippet: Schema.String,

@@ -25,7 +25,7 @@ export type MiaTransportErrorReason = "network" | "timeout" | "aborted"
  */
 export class MiaTransportError extends Schema.TaggedError<MiaTransportError>()("MiaTransportError", {
   message: Schema.String,
-  reason: Schema.Literal("network", "timeout", "aborted"),
+  reason: Schema.Literals(["network", "timeout", "aborted"]),
   operation: Schema.String,
   cause: Schema.optional(Schema.Unknown)
 }) {

@@ -92,6 +92,9 @@ export const checkId = (field: string, value: unknown): Issue | undefined => {
 /** Hosts that only a local simulator (the sandbox) can call back: plain http is fine there. */
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"])
 
+/** A host on this machine: the only place plain http may go (a local sandbox or test bank). */
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.has(hostname.toLowerCase())
+
 /**
  * An absolute HTTPS URL of at most `max` characters. Plain `http://` is accepted for loopback
  * hosts only, because the real bank can't reach them and the sandbox calls them over http.
@@ -117,7 +120,7 @@ export const checkHttpsUrl = (
       `${field} must be an absolute URL such as https://shop.md/mia/callback, got ${show(value)}.`
     )
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname))) {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     return issue(
       field,
       "https",

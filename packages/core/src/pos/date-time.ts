@@ -1,3 +1,6 @@
+import * as DateTime from "effect/DateTime"
+import * as Option from "effect/Option"
+
 /**
  * MiaPos prints most date-times without an offset (`2024-04-04T10:49:54`). They are wall-clock
  * times of the terminal's country, so they are read in Chișinău time unless told otherwise.
@@ -14,40 +17,9 @@ export const DEFAULT_POS_TIME_ZONE = "Europe/Chisinau"
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone)
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit"
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
-/** Minutes east of UTC that `timeZone` shows at `instant`. */
-const offsetMinutesAt = (instant: number, timeZone: string): number => {
-  const parts: Record<string, number> = {}
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value)
-  }
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
-  return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000)
-}
-
-const pad = (value: number): string => String(Math.abs(value)).padStart(2, "0")
-
 interface Reading {
   readonly instant: number
+  /** Minutes east of UTC that make the text name `instant`. */
   readonly offsetMinutes: number
 }
 
@@ -55,33 +27,37 @@ const readLocal = (text: string, timeZone: string): Reading | undefined => {
   const match = LOCAL.exec(text)
   if (match === null) return undefined
   const [, year, month, day, hour, minute, second = "0", fraction = ""] = match
-  const milliseconds = Number(fraction.padEnd(3, "0").slice(0, 3))
-  const wall = Date.UTC(
-    Number(year),
-    Number(month) - 1,
-    Number(day),
-    Number(hour),
-    Number(minute),
-    Number(second),
-    milliseconds
-  )
-  // Date.UTC rolls 2024-13-45 over into 2025; a real date survives the round trip.
-  const check = new Date(wall)
+  const parts = {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
+    millisecond: Number(fraction.padEnd(3, "0").slice(0, 3))
+  }
+  // The wall clock read as UTC. Parts roll over (month 13 becomes next January): a real date
+  // survives the round trip, anything else is not a date-time.
+  const wall = DateTime.makeUnsafe(parts)
+  const back = DateTime.toPartsUtc(wall)
   if (
-    Number.isNaN(wall) ||
-    check.getUTCMonth() !== Number(month) - 1 ||
-    check.getUTCDate() !== Number(day) ||
-    check.getUTCHours() !== Number(hour) ||
-    check.getUTCMinutes() !== Number(minute) ||
-    check.getUTCSeconds() !== Number(second)
+    back.year !== parts.year ||
+    back.month !== parts.month ||
+    back.day !== parts.day ||
+    back.hour !== parts.hour ||
+    back.minute !== parts.minute ||
+    back.second !== parts.second
   ) {
     return undefined
   }
-  // The offset at the wall time read as UTC is right except next to a DST switch; one more
-  // look at the corrected instant settles it.
-  const offsetMinutes = offsetMinutesAt(wall - offsetMinutesAt(wall, timeZone) * 60_000, timeZone)
-  return { instant: wall - offsetMinutes * 60_000, offsetMinutes }
+  // "later": a repeated autumn hour is the second pass (standard time), and a skipped spring
+  // hour is read with the offset in force before the switch.
+  const zoned = DateTime.makeZonedUnsafe(wall, { timeZone, adjustForTimeZone: true, disambiguation: "later" })
+  const instant = DateTime.toEpochMillis(zoned)
+  return { instant, offsetMinutes: Math.round((DateTime.toEpochMillis(wall) - instant) / 60_000) }
 }
+
+const pad = (value: number, width = 2): string => String(Math.abs(value)).padStart(width, "0")
 
 /**
  * Reads a MiaPos date-time. With an offset or `Z` it is taken as is; without one it is the wall
@@ -100,8 +76,9 @@ export const parsePosDateTime = (
 ): Date | undefined => {
   const text = value.trim()
   if (WITH_OFFSET.test(text)) {
-    const instant = Date.parse(text.replace(" ", "T").replace(",", "."))
-    return Number.isNaN(instant) ? undefined : new Date(instant)
+    return Option.getOrUndefined(
+      Option.map(DateTime.make(text.replace(" ", "T").replace(",", ".")), DateTime.toDate)
+    )
   }
   const reading = readLocal(text, timeZone)
   return reading === undefined ? undefined : new Date(reading.instant)
@@ -143,9 +120,6 @@ export const formatPosDateTime = (
   epochMilliseconds: number,
   timeZone: string = DEFAULT_POS_TIME_ZONE
 ): string => {
-  const parts: Record<string, string> = {}
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMilliseconds))) {
-    parts[part.type] = part.value
-  }
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`
+  const parts = DateTime.toParts(DateTime.makeZonedUnsafe(epochMilliseconds, { timeZone }))
+  return `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}T${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`
 }

@@ -1,13 +1,11 @@
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type { MiaValidationError } from "../errors/mia-validation-error.js"
 import { makeMiaPosClient, makeMiaPosClientWithHttpClient } from "./make-client.js"
-import type { PosPlatformType } from "./model/common.js"
 import type { MiaPosClientOptions } from "./options.js"
 import type { MiaPosClientService } from "./service.js"
 
@@ -27,7 +25,7 @@ export type MiaPosClientConfigOverrides = Omit<
  * `MIAPOS_INSTALLATION_ID`, `MIAPOS_POS_APP_VERSION` (required); `MIAPOS_DEVICE` (default
  * `mia-sdk`), `MIAPOS_PLATFORM_TYPE` (default `external_system`), `MIAPOS_PLATFORM_VERSION`,
  * `MIAPOS_NATIVE_APP_VERSION`, `MIAPOS_TERMINAL_ACTIVATION_ID`, `MIAPOS_SELLER_USERNAME` and
- * `MIAPOS_SELLER_PASSWORD` (read with `Config.redacted`).
+ * `MIAPOS_SELLER_PASSWORD` (read with `Config.Redacted`).
  *
  * @example
  * const options = yield* miaPosClientConfig
@@ -35,21 +33,18 @@ export type MiaPosClientConfigOverrides = Omit<
 export const miaPosClientConfig: Config.Config<
   Pick<MiaPosClientOptions, "baseUrl" | "device" | "terminalActivationId" | "seller">
 > = Config.all({
-  baseUrl: Config.string("MIAPOS_BASE_URL"),
-  installationId: Config.string("MIAPOS_INSTALLATION_ID"),
-  posAppVersion: Config.integer("MIAPOS_POS_APP_VERSION"),
-  device: Config.string("MIAPOS_DEVICE").pipe(Config.withDefault("mia-sdk")),
-  platformType: Config.literal(
-    "ios",
-    "android",
-    "web",
-    "external_system"
-  )("MIAPOS_PLATFORM_TYPE").pipe(Config.withDefault<PosPlatformType>("external_system")),
-  platformVersion: Config.option(Config.string("MIAPOS_PLATFORM_VERSION")),
-  nativeAppVersion: Config.option(Config.integer("MIAPOS_NATIVE_APP_VERSION")),
-  terminalActivationId: Config.option(Config.string("MIAPOS_TERMINAL_ACTIVATION_ID")),
-  username: Config.option(Config.string("MIAPOS_SELLER_USERNAME")),
-  password: Config.option(Config.redacted("MIAPOS_SELLER_PASSWORD"))
+  baseUrl: Config.String("MIAPOS_BASE_URL"),
+  installationId: Config.String("MIAPOS_INSTALLATION_ID"),
+  posAppVersion: Config.Int("MIAPOS_POS_APP_VERSION"),
+  device: Config.String("MIAPOS_DEVICE").pipe(Config.withDefault("mia-sdk")),
+  platformType: Config.Literals(["ios", "android", "web", "external_system"], "MIAPOS_PLATFORM_TYPE").pipe(
+    Config.withDefault("external_system" as const)
+  ),
+  platformVersion: Config.option(Config.String("MIAPOS_PLATFORM_VERSION")),
+  nativeAppVersion: Config.option(Config.Int("MIAPOS_NATIVE_APP_VERSION")),
+  terminalActivationId: Config.option(Config.String("MIAPOS_TERMINAL_ACTIVATION_ID")),
+  username: Config.option(Config.String("MIAPOS_SELLER_USERNAME")),
+  password: Config.option(Config.Redacted("MIAPOS_SELLER_PASSWORD"))
 }).pipe(
   Config.map((config) => ({
     baseUrl: config.baseUrl,
@@ -71,9 +66,9 @@ export const miaPosClientConfig: Config.Config<
 
 /**
  * The MiaPos terminal API as an Effect service. Provide it with `MiaPosClient.layer(options)` or
- * `MiaPosClient.layerConfig()` (both call `fetch` directly; a `FetchHttpClient.Fetch` in the
- * context is used when present), or `MiaPosClient.layerHttpClient(options)` to go through an
- * `@effect/platform` `HttpClient`.
+ * `MiaPosClient.layerConfig()` (both call `fetch` directly), or `MiaPosClient.layerHttpClient(options)`
+ * to go through the `HttpClient` of `effect/http`. Spans are named verb-first
+ * (`MiaPosClient.createQr`, `MiaPosClient.openShift`, ...).
  *
  * @example
  * import { Effect } from "effect"
@@ -89,10 +84,9 @@ export const miaPosClientConfig: Config.Config<
  *
  * Effect.runPromise(program.pipe(Effect.provide(PosLive)))
  */
-export class MiaPosClient extends Context.Tag("@mia-sdk/core/MiaPosClient")<
-  MiaPosClient,
-  MiaPosClientService
->() {
+export class MiaPosClient extends Context.Service<MiaPosClient, MiaPosClientService>()(
+  "@mia-sdk/core/MiaPosClient"
+) {
   /**
    * A layer from explicit options. The pipeline and the session live as long as the layer.
    *
@@ -100,20 +94,22 @@ export class MiaPosClient extends Context.Tag("@mia-sdk/core/MiaPosClient")<
    * const PosLive = MiaPosClient.layer({ baseUrl, device, sessionStore })
    */
   static layer(options: MiaPosClientOptions): Layer.Layer<MiaPosClient, MiaValidationError> {
-    return Layer.scoped(MiaPosClient, makeMiaPosClient(options))
+    return Layer.effect(MiaPosClient, makeMiaPosClient(options))
   }
 
   /**
    * A layer whose requests go through the `HttpClient` in the context (after
-   * `options.transformClient`), for its middleware and HTTP spans.
+   * `options.transformClient`): for middleware, proxies and HTTP client spans.
    *
    * @example
+   * import { FetchHttpClient } from "effect/http"
+   *
    * const PosLive = MiaPosClient.layerHttpClient({ baseUrl, device }).pipe(Layer.provide(FetchHttpClient.layer))
    */
   static layerHttpClient(
     options: MiaPosClientOptions
   ): Layer.Layer<MiaPosClient, MiaValidationError, HttpClient.HttpClient> {
-    return Layer.scoped(MiaPosClient, makeMiaPosClientWithHttpClient(options))
+    return Layer.effect(MiaPosClient, makeMiaPosClientWithHttpClient(options))
   }
 
   /**
@@ -123,9 +119,9 @@ export class MiaPosClient extends Context.Tag("@mia-sdk/core/MiaPosClient")<
    * const PosLive = MiaPosClient.layerConfig({ timeoutMs: 10_000 })
    */
   static layerConfig(
-    overrides: MiaPosClientConfigOverrides = {}
-  ): Layer.Layer<MiaPosClient, MiaValidationError | ConfigError.ConfigError> {
-    return Layer.scoped(
+    overrides?: MiaPosClientConfigOverrides
+  ): Layer.Layer<MiaPosClient, MiaValidationError | Config.ConfigError> {
+    return Layer.effect(
       MiaPosClient,
       Effect.flatMap(miaPosClientConfig, (config) => makeMiaPosClient({ ...overrides, ...config }))
     )
@@ -146,7 +142,7 @@ export class MiaPosClient extends Context.Tag("@mia-sdk/core/MiaPosClient")<
     }
   ): Layer.Layer<MiaPosClient> {
     const missing = (name: string) => () =>
-      Effect.dieMessage(`MiaPosClient.layerTest: ${name} is not implemented`)
+      Effect.die(new Error(`MiaPosClient.layerTest: ${name} is not implemented`))
     const group = (name: string, value: object) =>
       new Proxy(value, {
         get: (target, key: string) =>

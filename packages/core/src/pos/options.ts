@@ -1,4 +1,6 @@
-import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClient from "effect/http/HttpClient"
+import type { MiaLogger } from "../internal/observe/log-events.js"
+import type { MiaTracer } from "../internal/observe/tracer-option.js"
 import type { PosSellerCredentials } from "./inputs.js"
 import type { PosPlatformType } from "./model/common.js"
 import type { PosRouteOverrides } from "./routes.js"
@@ -32,7 +34,7 @@ export interface PosDeviceInfo {
 
 /**
  * Settings of a MiaPos terminal client. There is no public default host: every bank runs its
- * own deployment, so `baseUrl` is required.
+ * own deployment, so `baseUrl` is required (https; plain http only for a local sandbox).
  *
  * @example
  * const options: MiaPosClientOptions = {
@@ -42,7 +44,7 @@ export interface PosDeviceInfo {
  * }
  */
 export interface MiaPosClientOptions {
-  /** Origin (and optional prefix) of your bank's MiaPos deployment; routes start with `/pos/api/...`. */
+  /** Origin (and optional prefix) of your bank's MiaPos deployment; routes start with `/pos/api/...`. Plain http only for localhost, 127.0.0.1 and [::1]. */
   readonly baseUrl: string
   readonly device: PosDeviceInfo
   /** Where the activation id, tokens and current shift are kept. Default: in memory. */
@@ -70,4 +72,8 @@ export interface MiaPosClientOptions {
   readonly fetch?: typeof globalThis.fetch | undefined
   /** With `makeMiaPosClientWithHttpClient` / `MiaPosClient.layerHttpClient`: wraps the HTTP client (proxy, logging, extra headers). */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+  /** Receives every request and answer, with secrets and payer data redacted. It must not throw. */
+  readonly logger?: MiaLogger | undefined
+  /** Where the spans go (`MiaPosClient.createQr`, ...): an OpenTelemetry tracer or an Effect `Tracer`. Default: the Effect context's tracer. */
+  readonly tracer?: MiaTracer | undefined
 }

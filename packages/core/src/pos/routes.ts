@@ -188,26 +188,3 @@ export const resolvePosRoutes = (
   }
   return problems.length > 0 ? problems : (table as PosRouteTable)
 }
-
-/**
- * Fills the `{name}` placeholders of a path template, URL-encoding each value. A placeholder
- * with no value is reported by name, so a bad override fails before anything is sent.
- *
- * @example
- * expandPosPath("/pos/api/v2/qr/{qrId}", { qrId: "a b" }) // "/pos/api/v2/qr/a%20b"
- */
-export const expandPosPath = (
-  template: string,
-  params: Readonly<Record<string, string>>
-): string | { readonly missing: string } => {
-  let missing: string | undefined
-  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = params[name]
-    if (value === undefined) {
-      missing ??= name
-      return ""
-    }
-    return encodeURIComponent(value)
-  })
-  return missing === undefined ? path : { missing }
-}

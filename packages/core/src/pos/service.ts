@@ -230,8 +230,9 @@ export interface PosSettingsApi {
 
 /**
  * The MiaPos terminal API as Effect operations. Every operation validates its input before
- * sending, sends the device headers and a fresh `X-CORRELATION-ID`, runs in a span named
- * `MiaPosClient.<operation>`, and fails with a {@link MiaPosError}. Reads are retried on
+ * sending, sends the device headers, `User-Agent: mia-sdk/<version>` and a fresh
+ * `X-CORRELATION-ID`, runs in a span named verb-first (`MiaPosClient.createQr`,
+ * `MiaPosClient.openShift`, ...), and fails with a {@link MiaPosError}. Reads are retried on
  * transient failures; operations that change state never are.
  *
  * @example

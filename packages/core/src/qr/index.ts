@@ -5,6 +5,7 @@ export type {
   MiaCreateHybridQrInput,
   MiaCreateQrInput,
   MiaExtensionInput,
+  MiaListExtensionsFilter,
   MiaListPaymentsFilter,
   MiaListQrsFilter,
   MiaRefundInput,
@@ -33,6 +34,7 @@ export type {
   MiaCreateHybridQrResult,
   MiaCreateQrResult,
   MiaExtensionResult,
-  MiaQrDetails
+  MiaQrDetails,
+  MiaQrExtension
 } from "./schemas/qr.js"
 export type { MiaAccessToken, MiaQrClientService, MiaRefundOptions } from "./service.js"

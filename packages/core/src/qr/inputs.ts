@@ -141,6 +141,28 @@ export interface MiaListQrsFilter {
 }
 
 /**
+ * Filter and paging of `listExtensions` (experimental: `GET /v2/mia/qr/extension` is not in
+ * maib's published documents). `count` defaults to 20, `offset` to 0.
+ *
+ * @example
+ * const page = await client.listExtensions({ qrId, status: "Active" })
+ */
+export interface MiaListExtensionsFilter {
+  readonly count?: number | undefined
+  readonly offset?: number | undefined
+  readonly sortBy?: "orderId" | "status" | "createdAt" | "expiresAt" | undefined
+  readonly order?: "asc" | "desc" | undefined
+  readonly qrId?: string | undefined
+  readonly extensionId?: string | undefined
+  readonly orderId?: string | undefined
+  readonly status?: "Active" | "Inactive" | "Expired" | "Paid" | "Cancelled" | undefined
+  readonly createdAtFrom?: Date | string | undefined
+  readonly createdAtTo?: Date | string | undefined
+  readonly expiresAtFrom?: Date | string | undefined
+  readonly expiresAtTo?: Date | string | undefined
+}
+
+/**
  * Filter and paging of `listPayments` (spec §5.10). `count` defaults to 20, `offset` to 0.
  *
  * @example

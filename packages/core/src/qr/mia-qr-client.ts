@@ -1,8 +1,7 @@
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
@@ -25,7 +24,7 @@ export type MiaQrClientConfigOverrides = Omit<
 /**
  * The environment variables `layerConfig` reads: `MIA_CLIENT_ID`, `MIA_CLIENT_SECRET`,
  * `MIA_SIGNATURE_KEY` (optional), and `MIA_BASE_URL` or `MIA_ENV` (`sandbox` | `production`,
- * default `sandbox`). Secrets are read with `Config.redacted`.
+ * default `sandbox`). Secrets are read as `Redacted`.
  *
  * @example
  * const options = yield* miaQrClientConfig
@@ -33,11 +32,13 @@ export type MiaQrClientConfigOverrides = Omit<
 export const miaQrClientConfig: Config.Config<
   Pick<MiaQrClientOptions, "clientId" | "clientSecret" | "signatureKey" | "environment" | "baseUrl">
 > = Config.all({
-  clientId: Config.string("MIA_CLIENT_ID"),
-  clientSecret: Config.redacted("MIA_CLIENT_SECRET"),
-  signatureKey: Config.option(Config.redacted("MIA_SIGNATURE_KEY")),
-  baseUrl: Config.option(Config.string("MIA_BASE_URL")),
-  environment: Config.literal("sandbox", "production")("MIA_ENV").pipe(Config.withDefault("sandbox" as const))
+  clientId: Config.String("MIA_CLIENT_ID"),
+  clientSecret: Config.Redacted("MIA_CLIENT_SECRET"),
+  signatureKey: Config.option(Config.Redacted("MIA_SIGNATURE_KEY")),
+  baseUrl: Config.option(Config.String("MIA_BASE_URL")),
+  environment: Config.Literals(["sandbox", "production"], "MIA_ENV").pipe(
+    Config.withDefault("sandbox" as const)
+  )
 }).pipe(
   Config.map((config) => ({
     clientId: config.clientId,
@@ -50,9 +51,8 @@ export const miaQrClientConfig: Config.Config<
 
 /**
  * The MIA QR API as an Effect service. Provide it with `MiaQrClient.layer(options)` or
- * `MiaQrClient.layerConfig()` (both call `fetch` directly; a `FetchHttpClient.Fetch` in the
- * context is used when present), or `MiaQrClient.layerHttpClient(options)` to go through an
- * `@effect/platform` `HttpClient`.
+ * `MiaQrClient.layerConfig()` (both call `fetch`), or `MiaQrClient.layerHttpClient(options)` to go
+ * through the `HttpClient` of `effect/http`.
  *
  * @example
  * import { Effect } from "effect"
@@ -71,7 +71,9 @@ export const miaQrClientConfig: Config.Config<
  *
  * Effect.runPromise(program.pipe(Effect.provide(MiaLive)))
  */
-export class MiaQrClient extends Context.Tag("@mia-sdk/core/MiaQrClient")<MiaQrClient, MiaQrClientService>() {
+export class MiaQrClient extends Context.Service<MiaQrClient, MiaQrClientService>()(
+  "@mia-sdk/core/MiaQrClient"
+) {
   /**
    * A layer from explicit options. The pipeline and the token cache are built once and live as
    * long as the layer.
@@ -80,7 +82,7 @@ export class MiaQrClient extends Context.Tag("@mia-sdk/core/MiaQrClient")<MiaQrC
    * const MiaLive = MiaQrClient.layer({ clientId, clientSecret: Redacted.make(secret), environment: "sandbox" })
    */
   static layer(options: MiaQrClientOptions): Layer.Layer<MiaQrClient, MiaValidationError> {
-    return Layer.scoped(MiaQrClient, makeMiaQrClient(options))
+    return Layer.effect(MiaQrClient, makeMiaQrClient(options))
   }
 
   /**
@@ -88,12 +90,14 @@ export class MiaQrClient extends Context.Tag("@mia-sdk/core/MiaQrClient")<MiaQrC
    * `options.transformClient`): for middleware, proxies and HTTP client spans.
    *
    * @example
+   * import { FetchHttpClient } from "effect/http"
+   *
    * const MiaLive = MiaQrClient.layerHttpClient({ clientId, clientSecret }).pipe(Layer.provide(FetchHttpClient.layer))
    */
   static layerHttpClient(
     options: MiaQrClientOptions
   ): Layer.Layer<MiaQrClient, MiaValidationError, HttpClient.HttpClient> {
-    return Layer.scoped(MiaQrClient, makeMiaQrClientWithHttpClient(options))
+    return Layer.effect(MiaQrClient, makeMiaQrClientWithHttpClient(options))
   }
 
   /**
@@ -104,10 +108,13 @@ export class MiaQrClient extends Context.Tag("@mia-sdk/core/MiaQrClient")<MiaQrC
    */
   static layerConfig(
     overrides: MiaQrClientConfigOverrides = {}
-  ): Layer.Layer<MiaQrClient, MiaValidationError | ConfigError.ConfigError> {
-    return Layer.scoped(
+  ): Layer.Layer<MiaQrClient, MiaValidationError | Config.ConfigError> {
+    return Layer.effect(
       MiaQrClient,
-      Effect.flatMap(miaQrClientConfig, (config) => makeMiaQrClient({ ...overrides, ...config }))
+      Effect.gen(function* () {
+        const config = yield* miaQrClientConfig
+        return yield* makeMiaQrClient({ ...overrides, ...config })
+      })
     )
   }
 
@@ -119,7 +126,7 @@ export class MiaQrClient extends Context.Tag("@mia-sdk/core/MiaQrClient")<MiaQrC
    * const TestMia = MiaQrClient.layerTest({ getQr: (qrId) => Effect.succeed({ qrId, status: "Paid", type: "Dynamic" }) })
    */
   static layerTest(implementation: Partial<MiaQrClientService>): Layer.Layer<MiaQrClient> {
-    const missing = (name: string) => Effect.dieMessage(`MiaQrClient.layerTest: ${name} is not implemented`)
+    const missing = (name: string) => Effect.die(`MiaQrClient.layerTest: ${name} is not implemented`)
     const fallback: MiaQrClientService = {
       baseUrl: "https://mia-sdk.test",
       getAccessToken: missing("getAccessToken"),
@@ -131,6 +138,7 @@ export class MiaQrClient extends Context.Tag("@mia-sdk/core/MiaQrClient")<MiaQrC
       refundPayment: () => missing("refundPayment"),
       listQrs: () => missing("listQrs"),
       getQr: () => missing("getQr"),
+      listExtensions: () => missing("listExtensions"),
       listPayments: () => missing("listPayments"),
       getPayment: () => missing("getPayment"),
       testPay: () => missing("testPay"),

@@ -1,5 +1,7 @@
-import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClient from "effect/http/HttpClient"
 import type * as Redacted from "effect/Redacted"
+import type { MiaLogger } from "../internal/observe/log-events.js"
+import type { MiaTracer } from "../internal/observe/tracer-option.js"
 import type { MiaEnvironment } from "./environment.js"
 
 /**
@@ -33,6 +35,15 @@ export interface MiaQrClientOptions {
    * (`/v2/mia/payments/{payId}/refund`, older accounts; full refunds only).
    */
   readonly refundPath?: "current" | "legacy" | undefined
+  /**
+   * Receives an event per request and answer (secrets and payer data redacted). Must not throw.
+   */
+  readonly logger?: MiaLogger | undefined
+  /**
+   * Where the operation spans (`MiaQrClient.getQr`, …) go: an OpenTelemetry tracer
+   * (`trace.getTracer("shop")`) or an Effect `Tracer`. Effect users can provide a tracer layer instead.
+   */
+  readonly tracer?: MiaTracer | undefined
   /** A `fetch` implementation (proxies, tests); default `globalThis.fetch` at call time. */
   readonly fetch?: typeof globalThis.fetch | undefined
   /** Wraps the `HttpClient` (proxy, logging, extra headers); only used by `MiaQrClient.layerHttpClient`. */

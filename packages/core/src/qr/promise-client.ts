@@ -1,27 +1,30 @@
 import * as Effect from "effect/Effect"
-import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type { MiaCallbackVerification } from "../callback/notification.js"
-import { MiaValidationError } from "../errors/mia-validation-error.js"
-import type { MiaError } from "../errors/index.js"
-import { makePromiseFacade, type RequestOptions } from "../internal/promise-facade.js"
-import { type Issue, isIssue } from "../internal/validation.js"
-import type { QrCallPlan, QrCallPlans } from "./call-plans.js"
-import { directCallsOf, type QrDirectCalls } from "./direct-call.js"
-import type { MiaEnvironment } from "./environment.js"
+import {
+  makeClientHost,
+  makeClientRuntime,
+  promisify,
+  type RequestOptions,
+  runCall
+} from "../internal/promise-facade.js"
+import { isIssue, validationError } from "../internal/validation.js"
 import type {
   MiaCancelExtensionInput,
   MiaCancelQrInput,
   MiaCreateHybridQrInput,
   MiaCreateQrInput,
   MiaExtensionInput,
+  MiaListExtensionsFilter,
   MiaListPaymentsFilter,
   MiaListQrsFilter,
   MiaRefundInput,
   MiaTestPayInput
 } from "./inputs.js"
+import { buildMiaQrClient, qrFetchTransport } from "./make-client.js"
 import { MiaQrClient } from "./mia-qr-client.js"
-import { DEFAULT_PAGE_SIZE } from "./prepare/list-query.js"
+import type { MiaQrClientOptions } from "./options.js"
 import { resolveQrOptions } from "./resolve-options.js"
 import type { MiaPage } from "./schemas/page.js"
 import type { MiaPayment, MiaRefundResult, MiaTestPayResult } from "./schemas/payment.js"
@@ -30,12 +33,13 @@ import type {
   MiaCreateHybridQrResult,
   MiaCreateQrResult,
   MiaExtensionResult,
-  MiaQrDetails
+  MiaQrDetails,
+  MiaQrExtension
 } from "./schemas/qr.js"
-import type { MiaQrClientService, MiaRefundOptions } from "./service.js"
+import type { MiaRefundOptions } from "./service.js"
 
 /**
- * Options of {@link createMiaQrClient}.
+ * Options of {@link createMiaQrClient}: those of the Effect layer, without the `HttpClient` hook.
  *
  * @example
  * const options: CreateMiaQrClientOptions = {
@@ -45,26 +49,7 @@ import type { MiaQrClientService, MiaRefundOptions } from "./service.js"
  *   environment: "sandbox"
  * }
  */
-export interface CreateMiaQrClientOptions {
-  readonly clientId: string
-  readonly clientSecret: string
-  /** The project's Signature Key, for `client.verifyCallback(body)`. */
-  readonly signatureKey?: string | undefined
-  /** `"sandbox"` (default) or `"production"`. Ignored when `baseUrl` is set. */
-  readonly environment?: MiaEnvironment | undefined
-  /** Host only (e.g. `https://sandbox.maibmerchants.md`, or a local sandbox); the client adds `/v2/...`. */
-  readonly baseUrl?: string | undefined
-  /** Per HTTP attempt; default 30 000. */
-  readonly timeoutMs?: number | undefined
-  /** Retries of GETs and token calls on network errors, timeouts, 429 and 5xx; default 2. */
-  readonly maxRetries?: number | undefined
-  /** Base delay of the exponential backoff; default 500 ms. */
-  readonly retryBaseDelayMs?: number | undefined
-  /** `"current"` (default, `/v2/payments/{payId}/refund`) or `"legacy"` (`/v2/mia/payments/{payId}/refund`). */
-  readonly refundPath?: "current" | "legacy" | undefined
-  /** A `fetch` implementation (proxies, tests); default `globalThis.fetch` at call time. */
-  readonly fetch?: typeof globalThis.fetch | undefined
-}
+export type CreateMiaQrClientOptions = Omit<MiaQrClientOptions, "transformClient">
 
 /**
  * An access token as plain data, for debugging or for calling an endpoint the SDK lacks.
@@ -121,6 +106,8 @@ export interface MiaQrPromiseClient {
   listQrs(filter?: MiaListQrsFilter, options?: RequestOptions): Promise<MiaPage<MiaQrDetails>>
   /** `GET /v2/mia/qr/{qrId}`. */
   getQr(qrId: string, options?: RequestOptions): Promise<MiaQrDetails>
+  /** `GET /v2/mia/qr/extension`: one page of extensions. **Experimental** (not in maib's published documents). */
+  listExtensions(filter?: MiaListExtensionsFilter, options?: RequestOptions): Promise<MiaPage<MiaQrExtension>>
   /** `GET /v2/mia/payments`: one page. */
   listPayments(filter?: MiaListPaymentsFilter, options?: RequestOptions): Promise<MiaPage<MiaPayment>>
   /** `GET /v2/mia/payments/{payId}`. */
@@ -159,164 +146,32 @@ export interface MiaQrPromiseClient {
  * console.log(qr.url)
  */
 export const createMiaQrClient = (options: CreateMiaQrClientOptions): MiaQrPromiseClient => {
-  const resolved = resolveQrOptions(options)
-  if (isIssue(resolved)) {
-    throw new MiaValidationError({
-      operation: "createMiaQrClient",
-      field: resolved.field,
-      rule: resolved.rule,
-      message: `createMiaQrClient: ${resolved.message}`
-    })
-  }
-  const runtime = ManagedRuntime.make(MiaQrClient.layer(options))
-  const facade = makePromiseFacade(runtime)
-  // The service is resolved once; afterwards each call runs its effect directly, or takes the
-  // direct path (see direct-call.ts) when the service has one.
-  let service: MiaQrClientService | undefined
-  let direct: QrDirectCalls | undefined
-
-  const use = <A, E>(
-    operation: string,
-    f: (service: MiaQrClientService) => Effect.Effect<A, E>,
-    requestOptions?: RequestOptions
-  ): Promise<A> =>
-    facade.run(
-      operation,
-      service === undefined
-        ? Effect.flatMap(MiaQrClient, (resolved) => {
-            service = resolved
-            direct = directCallsOf(resolved)
-            return f(resolved)
-          })
-        : f(service),
-      requestOptions
-    )
-
-  const send = <A>(
-    operation: string,
-    plan: (plans: QrCallPlans, nowMs: number) => QrCallPlan<A> | Issue,
-    f: (service: MiaQrClientService) => Effect.Effect<A, MiaError>,
-    requestOptions: RequestOptions | undefined
-  ): Promise<A> =>
-    direct === undefined || service === undefined
-      ? use(operation, f, requestOptions)
-      : direct.send(facade, operation, plan, () => f(service as MiaQrClientService), requestOptions)
-
-  async function* pages<
-    F extends { readonly offset?: number | undefined; readonly count?: number | undefined },
-    A
-  >(
-    list: (filter: F, options?: RequestOptions) => Promise<MiaPage<A>>,
-    filter: F | undefined,
-    requestOptions: RequestOptions | undefined
-  ): AsyncGenerator<A, void, undefined> {
-    let offset = filter?.offset ?? 0
-    const count = filter?.count ?? DEFAULT_PAGE_SIZE
-    while (true) {
-      const page = await list({ ...(filter as F), offset, count }, requestOptions)
-      for (const item of page.items) yield item
-      offset += page.items.length
-      if (page.items.length === 0 || offset >= page.totalCount) return
-    }
-  }
-
-  const client: MiaQrPromiseClient = {
-    baseUrl: resolved.baseUrl,
+  const config = resolveQrOptions(options)
+  if (isIssue(config)) throw validationError("createMiaQrClient", config)
+  const runtime = makeClientRuntime(
+    Layer.effect(MiaQrClient, buildMiaQrClient(config, qrFetchTransport(config)))
+  )
+  // The service is built once, synchronously; each call then runs its effect on this runtime.
+  const service = runtime.runSync(MiaQrClient)
+  const host = makeClientHost(runtime)
+  const derived = promisify(host, service)
+  return {
+    ...derived,
     getAccessToken: (requestOptions) =>
-      use(
+      runCall(
+        host,
         "getAccessToken",
-        (service) =>
-          Effect.map(service.getAccessToken, (token) => ({
-            accessToken: Redacted.value(token.accessToken),
-            tokenType: token.tokenType,
-            expiresIn: token.expiresIn
-          })),
+        Effect.map(service.getAccessToken, (token) => ({
+          ...token,
+          accessToken: Redacted.value(token.accessToken)
+        })),
         requestOptions
       ),
-    createQr: (input, requestOptions) =>
-      send(
-        "createQr",
-        (plans, nowMs) => plans.createQr(input, nowMs),
-        (service) => service.createQr(input),
-        requestOptions
-      ),
-    createHybridQr: (input, requestOptions) =>
-      send(
-        "createHybridQr",
-        (plans, nowMs) => plans.createHybridQr(input, nowMs),
-        (service) => service.createHybridQr(input),
-        requestOptions
-      ),
-    createExtension: (qrId, input, requestOptions) =>
-      send(
-        "createExtension",
-        (plans, nowMs) => plans.createExtension(qrId, input, nowMs),
-        (service) => service.createExtension(qrId, input),
-        requestOptions
-      ),
-    cancelQr: (qrId, input, requestOptions) =>
-      send(
-        "cancelQr",
-        (plans) => plans.cancelQr(qrId, input),
-        (service) => service.cancelQr(qrId, input),
-        requestOptions
-      ),
-    cancelExtension: (qrId, input, requestOptions) =>
-      send(
-        "cancelExtension",
-        (plans) => plans.cancelExtension(qrId, input),
-        (service) => service.cancelExtension(qrId, input),
-        requestOptions
-      ),
-    refundPayment: (payId, input, requestOptions) => {
-      const refundOptions = requestOptions?.path === undefined ? undefined : { path: requestOptions.path }
-      return send(
-        "refundPayment",
-        (plans) => plans.refundPayment(payId, input, refundOptions),
-        (service) => service.refundPayment(payId, input, refundOptions),
-        requestOptions
-      )
-    },
-    listQrs: (filter, requestOptions) =>
-      send(
-        "listQrs",
-        (plans) => plans.listQrs(filter),
-        (service) => service.listQrs(filter),
-        requestOptions
-      ),
-    getQr: (qrId, requestOptions) =>
-      send(
-        "getQr",
-        (plans) => plans.getQr(qrId),
-        (service) => service.getQr(qrId),
-        requestOptions
-      ),
-    listPayments: (filter, requestOptions) =>
-      send(
-        "listPayments",
-        (plans) => plans.listPayments(filter),
-        (service) => service.listPayments(filter),
-        requestOptions
-      ),
-    getPayment: (payId, requestOptions) =>
-      send(
-        "getPayment",
-        (plans) => plans.getPayment(payId),
-        (service) => service.getPayment(payId),
-        requestOptions
-      ),
-    testPay: (input, requestOptions) =>
-      send(
-        "testPay",
-        (plans) => plans.testPay(input),
-        (service) => service.testPay(input),
-        requestOptions
-      ),
-    allQrs: (filter, requestOptions) => pages(client.listQrs, filter, requestOptions),
-    allPayments: (filter, requestOptions) => pages(client.listPayments, filter, requestOptions),
-    verifyCallback: (body) => use("verifyCallback", (service) => service.verifyCallback(body)),
-    close: () => facade.close(),
-    [Symbol.asyncDispose]: () => facade.close()
+    // Its per-call options mix the request options with the refund path.
+    refundPayment: (payId, input, requestOptions) =>
+      runCall(host, "refundPayment", service.refundPayment(payId, input, requestOptions), requestOptions),
+    verifyCallback: (body) => Effect.runPromise(service.verifyCallback(body)),
+    close: host.close,
+    [Symbol.asyncDispose]: host.close
   }
-  return client
 }

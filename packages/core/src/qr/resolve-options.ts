@@ -1,7 +1,10 @@
 import * as Redacted from "effect/Redacted"
-import { defaultRetryPolicy, type RetryPolicy } from "../internal/retry-policy.js"
+import type * as Tracer from "effect/Tracer"
+import type { MiaLogger } from "../internal/observe/log-events.js"
+import { toEffectTracer } from "../internal/observe/tracer-option.js"
+import { defaultRetryPolicy, type RetryPolicy } from "../internal/pipeline/retry-policy.js"
 import { toRedacted } from "../internal/secret.js"
-import { checkInteger, type Issue, issue } from "../internal/validation.js"
+import { checkInteger, type Issue, issue, isLoopbackHost } from "../internal/validation.js"
 import { MIA_BASE_URLS, type MiaEnvironment } from "./environment.js"
 import type { MiaQrClientOptions } from "./options.js"
 
@@ -20,6 +23,9 @@ export interface ResolvedQrOptions {
   readonly retry: RetryPolicy
   readonly refundPath: "current" | "legacy"
   readonly transformClient: MiaQrClientOptions["transformClient"]
+  readonly fetch: typeof globalThis.fetch | undefined
+  readonly logger: MiaLogger | undefined
+  readonly tracer: Tracer.Tracer | undefined
 }
 
 /** 30 s per attempt: generous for a bank, short enough that a hung connection surfaces. */
@@ -85,6 +91,13 @@ export const resolveQrOptions = (options: MiaQrClientOptions): ResolvedQrOptions
         `baseUrl must be an http(s) URL such as https://sandbox.maibmerchants.md, got ${JSON.stringify(options.baseUrl)}.`
       )
     }
+    if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+      return issue(
+        "baseUrl",
+        "https",
+        `baseUrl must use https unless it is a local sandbox (localhost, 127.0.0.1, [::1]): over plain http the client secret would travel in clear. Got ${JSON.stringify(options.baseUrl)}.`
+      )
+    }
     if (/\/v2\/?$/.test(url.pathname)) {
       return issue(
         "baseUrl",
@@ -126,6 +139,9 @@ export const resolveQrOptions = (options: MiaQrClientOptions): ResolvedQrOptions
       baseDelayMs: options.retryBaseDelayMs ?? defaultRetryPolicy.baseDelayMs
     },
     refundPath,
-    transformClient: options.transformClient
+    transformClient: options.transformClient,
+    fetch: options.fetch,
+    logger: typeof options.logger === "function" ? options.logger : undefined,
+    tracer: options.tracer === undefined ? undefined : toEffectTracer(options.tracer)
   }
 }

@@ -1,7 +1,7 @@
 import type * as Effect from "effect/Effect"
-import type * as Redacted from "effect/Redacted"
 import type * as Stream from "effect/Stream"
 import type { MiaCallbackVerification } from "../callback/notification.js"
+import type { MiaAccessToken } from "../internal/auth/bearer-token-auth.js"
 import type { MiaError } from "../errors/index.js"
 import type {
   MiaCancelExtensionInput,
@@ -9,6 +9,7 @@ import type {
   MiaCreateHybridQrInput,
   MiaCreateQrInput,
   MiaExtensionInput,
+  MiaListExtensionsFilter,
   MiaListPaymentsFilter,
   MiaListQrsFilter,
   MiaRefundInput,
@@ -21,22 +22,11 @@ import type {
   MiaCreateHybridQrResult,
   MiaCreateQrResult,
   MiaExtensionResult,
-  MiaQrDetails
+  MiaQrDetails,
+  MiaQrExtension
 } from "./schemas/qr.js"
 
-/**
- * An access token of the MIA QR API, as cached by the client.
- *
- * @example
- * const token: MiaAccessToken = yield* client.getAccessToken
- * Redacted.value(token.accessToken) // "eyJ..."
- */
-export interface MiaAccessToken {
-  readonly accessToken: Redacted.Redacted<string>
-  readonly tokenType: string
-  /** Lifetime in seconds, as issued. */
-  readonly expiresIn: number
-}
+export type { MiaAccessToken } from "../internal/auth/bearer-token-auth.js"
 
 /**
  * Per-call options of `refundPayment`.
@@ -95,6 +85,13 @@ export interface MiaQrClientService {
   readonly listQrs: (filter?: MiaListQrsFilter) => Effect.Effect<MiaPage<MiaQrDetails>, MiaError>
   /** `GET /v2/mia/qr/{qrId}`. */
   readonly getQr: (qrId: string) => Effect.Effect<MiaQrDetails, MiaError>
+  /**
+   * `GET /v2/mia/qr/extension`: one page of a Hybrid QR's extensions. **Experimental**: the
+   * endpoint is not in maib's published documents and may not exist on your environment.
+   */
+  readonly listExtensions: (
+    filter?: MiaListExtensionsFilter
+  ) => Effect.Effect<MiaPage<MiaQrExtension>, MiaError>
   /** `GET /v2/mia/payments`: one page. */
   readonly listPayments: (filter?: MiaListPaymentsFilter) => Effect.Effect<MiaPage<MiaPayment>, MiaError>
   /** `GET /v2/mia/payments/{payId}`. */

@@ -1,7 +1,5 @@
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { ConfigProvider, Effect, Exit, Layer, Redacted } from "effect"
+import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import { HttpResponse, http } from "msw"
 import { setupServer } from "msw/node"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -9,14 +7,14 @@ import { MiaPosClient, miaPosClientConfig } from "../../src/index.js"
 import { testDevice } from "./helpers/device.js"
 import { BASE_URL, loggedInStore, ok } from "./helpers/msw-pos.js"
 
-const environment = new Map([
-  ["MIAPOS_BASE_URL", BASE_URL],
-  ["MIAPOS_INSTALLATION_ID", testDevice.installationId],
-  ["MIAPOS_POS_APP_VERSION", "12"],
-  ["MIAPOS_TERMINAL_ACTIVATION_ID", "e559d17a-a29b-49c0-878b-af3de2495d39"],
-  ["MIAPOS_SELLER_USERNAME", "ana"],
-  ["MIAPOS_SELLER_PASSWORD", "hunter2"]
-])
+const environment = {
+  MIAPOS_BASE_URL: BASE_URL,
+  MIAPOS_INSTALLATION_ID: testDevice.installationId,
+  MIAPOS_POS_APP_VERSION: "12",
+  MIAPOS_TERMINAL_ACTIVATION_ID: "e559d17a-a29b-49c0-878b-af3de2495d39",
+  MIAPOS_SELLER_USERNAME: "ana",
+  MIAPOS_SELLER_PASSWORD: "hunter2"
+}
 
 describe("MiaPosClient.layerConfig", () => {
   const bodies: Array<unknown> = []
@@ -37,8 +35,9 @@ describe("MiaPosClient.layerConfig", () => {
   afterAll(() => server.close())
 
   it("reads the environment, keeps the password redacted, and logs in by itself", async () => {
+    const provider = ConfigProvider.fromEnv({ env: environment })
     const config = await Effect.runPromise(
-      Effect.withConfigProvider(miaPosClientConfig, ConfigProvider.fromMap(environment))
+      Effect.provideService(miaPosClientConfig, ConfigProvider.ConfigProvider, provider)
     )
     expect(config.device).toMatchObject({
       device: "mia-sdk",
@@ -49,7 +48,7 @@ describe("MiaPosClient.layerConfig", () => {
     expect(String(config.seller?.password)).not.toContain("hunter2")
 
     const layer = MiaPosClient.layerConfig({ maxRetries: 0 }).pipe(
-      Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(environment)))
+      Layer.provide(ConfigProvider.layer(provider))
     )
     const shift = await Effect.runPromise(
       Effect.provide(
@@ -65,14 +64,22 @@ describe("MiaPosClient.layerConfig", () => {
   })
 
   it("fails to build with a ConfigError when MIAPOS_BASE_URL is missing", async () => {
-    const partial = new Map(environment)
-    partial.delete("MIAPOS_BASE_URL")
+    const { MIAPOS_BASE_URL: _, ...partial } = environment
     const layer = MiaPosClient.layerConfig().pipe(
-      Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(partial)))
+      Layer.provide(ConfigProvider.layer(ConfigProvider.fromEnv({ env: partial })))
     )
     const exit = await Effect.runPromiseExit(Effect.provide(MiaPosClient, layer))
     expect(Exit.isFailure(exit)).toBe(true)
     expect(String(exit)).toContain("MIAPOS_BASE_URL")
+  })
+})
+
+describe("MiaPosClient.layer", () => {
+  it("fails to build with the MiaValidationError of the options", async () => {
+    const exit = await Effect.runPromiseExit(
+      Effect.provide(MiaPosClient, MiaPosClient.layer({ baseUrl: "http://bank.md", device: testDevice }))
+    )
+    expect(String(exit)).toContain("baseUrl must use https")
   })
 })
 
@@ -103,6 +110,7 @@ describe("MiaPosClient.layerHttpClient", () => {
     expect(info.seller).toEqual({ id: "1", fullName: "Ana" })
     expect(seen[0]?.get("x-proxy")).toBe("on")
     expect(seen[0]?.get("x-device")).toBe(testDevice.device)
+    expect(seen[0]?.get("user-agent")).toMatch(/^mia-sdk\//)
     expect(seen[0]?.get("x-correlation-id")).toMatch(/^[0-9a-f-]{36}$/)
     expect(seen[0]?.get("authorization")).toBe("Bearer access-1")
   })

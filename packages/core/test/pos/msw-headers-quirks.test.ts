@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import {
   createMemoryPosSessionStore,
   MiaApiError,
+  type MiaLogEvent,
   MiaPosResultError,
   MiaResponseError,
   withPosOffset
@@ -65,6 +66,7 @@ describe("headers", () => {
       expect(headers.get("x-native-app-version")).toBe("7")
       expect(headers.get("x-pos-app-version")).toBe("12")
       expect(headers.get("accept")).toBe("application/json")
+      expect(headers.get("user-agent")).toMatch(/^mia-sdk\/\d+\.\d+\.\d+/)
       expect(headers.get("authorization")).toBe("Bearer access-1")
       expect(headers.get("x-correlation-id")).toMatch(
         /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
@@ -328,5 +330,70 @@ describe("errors", () => {
     const printed = `${error.message} ${JSON.stringify(error)} ${String(error)}`
     expect(printed).not.toContain("secret-access")
     expect(printed).not.toContain("hunter2")
+  })
+})
+
+describe("observability", () => {
+  const loginAnswer = () =>
+    HttpResponse.json(ok({ authTokens: { accessToken: "secret-access", refreshToken: "secret-refresh" } }))
+
+  it("names spans verb-first and sends them to the tracer option, with ids and never secrets", async () => {
+    const spans: Array<{ name: string; attributes: Record<string, unknown>; ended: boolean }> = []
+    const tracer = {
+      startSpan: (name: string, options?: { readonly attributes?: Record<string, unknown> }) => {
+        const span = { name, attributes: { ...options?.attributes }, ended: false }
+        spans.push(span)
+        return {
+          setAttribute: (key: string, value: unknown) => {
+            span.attributes[key] = value
+          },
+          setStatus: () => undefined,
+          end: () => {
+            span.ended = true
+          }
+        }
+      }
+    }
+    server.use(
+      http.post(url("/pos/api/v1/seller/login"), loginAnswer),
+      http.post(url("/pos/api/v1/shift/open"), () => HttpResponse.json(ok({ shiftId: 5 }))),
+      http.get(url("/pos/api/v2/qr/q-1"), () => HttpResponse.json(ok({ state: "active" })))
+    )
+    const pos = mswClient({
+      tracer,
+      sessionStore: createMemoryPosSessionStore({ terminalActivationId: ACTIVATION_ID }),
+      seller: { username: "ana", password: "hunter2" }
+    })
+    await pos.shift.open()
+    await pos.qr.get("q-1")
+    await pos.close()
+    expect(spans.map((span) => span.name).sort()).toEqual([
+      "MiaPosClient.getQr",
+      "MiaPosClient.loginSeller",
+      "MiaPosClient.openShift"
+    ])
+    expect(spans.every((span) => span.ended)).toBe(true)
+    expect(spans.find((span) => span.name === "MiaPosClient.getQr")?.attributes).toMatchObject({
+      "miapos.qr_id": "q-1"
+    })
+    const printed = JSON.stringify(spans)
+    for (const secret of ["hunter2", "secret-access", "secret-refresh"]) expect(printed).not.toContain(secret)
+  })
+
+  it("the logger receives each request and answer, with credentials and tokens redacted", async () => {
+    const events: Array<MiaLogEvent> = []
+    server.use(http.post(url("/pos/api/v1/seller/login"), loginAnswer))
+    const pos = mswClient({
+      logger: (event) => events.push(event),
+      sessionStore: createMemoryPosSessionStore({ terminalActivationId: ACTIVATION_ID })
+    })
+    await pos.seller.login({ username: "ana", password: "hunter2" })
+    await pos.close()
+    expect(events.map((event) => [event.type, event.operation, event.path])).toEqual([
+      ["request", "sellerLogin", "/pos/api/v1/seller/login"],
+      ["response", "sellerLogin", "/pos/api/v1/seller/login"]
+    ])
+    const printed = JSON.stringify(events)
+    for (const secret of ["hunter2", "secret-access", "secret-refresh"]) expect(printed).not.toContain(secret)
   })
 })

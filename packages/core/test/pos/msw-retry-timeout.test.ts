@@ -1,15 +1,17 @@
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { describe, expect, it } from "@effect/vitest"
-import { Effect, Fiber, Option, TestClock } from "effect"
+import { Effect, Fiber } from "effect"
+import { FetchHttpClient } from "effect/http"
+import { TestClock } from "effect/testing"
 import { delay, HttpResponse, http } from "msw"
 import { setupServer } from "msw/node"
-import { afterAll, afterEach, beforeAll } from "vitest"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import {
+  type MiaLogEvent,
   type MiaPosClientOptions,
   MiaTransportError,
   makeMiaPosClient,
   makeMiaPosClientWithHttpClient
 } from "../../src/index.js"
+import { itEffect } from "../support/effect-test.js"
 import { testDevice } from "./helpers/device.js"
 import { ACTIVATION_ID, BASE_URL, loggedInStore, mswClient, ok } from "./helpers/msw-pos.js"
 
@@ -36,25 +38,13 @@ const until = (condition: () => boolean) =>
     while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1))
   })
 
-/** Like `until`, but also releases zero-length sleeps (a backoff of 0 ms) on the test clock. */
-const untilAdjusting = (condition: () => boolean): Effect.Effect<void> =>
-  Effect.suspend(() =>
-    condition()
-      ? Effect.void
-      : Effect.zipRight(
-          Effect.zipRight(
-            TestClock.adjust(0),
-            Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 1)))
-          ),
-          untilAdjusting(condition)
-        )
-  )
-
 describe("retries", () => {
-  it.scoped("a GET is retried after a 503 once the Retry-After has passed, and not before", () =>
+  itEffect(
+    "a GET is retried after a 503 once the Retry-After has passed, and not before",
     Effect.gen(function* () {
       let calls = 0
       const correlationIds: Array<string | null> = []
+      const events: Array<MiaLogEvent> = []
       server.use(
         http.get(url("/pos/api/v1/shift/check"), ({ request }) => {
           calls += 1
@@ -67,11 +57,10 @@ describe("retries", () => {
             : HttpResponse.json(ok({ isOpen: true, shiftId: "77" }))
         })
       )
-      const pos = yield* makeClient({ maxRetries: 2 })
-      const fiber = yield* Effect.fork(pos.shift.check())
-      yield* until(() => calls === 1)
-      // The retry sleeps 30 s on the test clock (the request timeout's timer is at 10 s).
-      yield* Effect.repeat(TestClock.sleeps(), { until: (sleeps) => [...sleeps].some((at) => at >= 30_000) })
+      const pos = yield* makeClient({ maxRetries: 2, logger: (event) => events.push(event) })
+      const fiber = yield* Effect.forkChild(pos.shift.check())
+      // Once the 503 is read, the retry sleeps 30 s on the test clock.
+      yield* until(() => events.some((event) => event.type === "response"))
       yield* TestClock.adjust("29 seconds")
       expect(calls).toBe(1)
       yield* TestClock.adjust("1 second")
@@ -83,7 +72,8 @@ describe("retries", () => {
     })
   )
 
-  it.scoped("a Retry-After longer than a minute is not waited for", () =>
+  itEffect(
+    "a Retry-After longer than a minute is not waited for",
     Effect.gen(function* () {
       let calls = 0
       server.use(
@@ -108,46 +98,46 @@ describe("retries", () => {
     })
   )
 
-  it.scoped(
+  itEffect(
     "operations that change state are never retried (QR create, return, activation init, refresh)",
-    () =>
-      Effect.gen(function* () {
-        const calls: Record<string, number> = {}
-        const failing = (path: string) =>
-          http.post(url(path), () => {
-            calls[path] = (calls[path] ?? 0) + 1
-            return HttpResponse.json({ errorCode: "1", errorMessage: "down" }, { status: 503 })
-          })
-        server.use(
-          failing("/pos/api/v2/qr"),
-          failing("/pos/api/v1/tx/return"),
-          failing("/pos/api/v1/terminal-activation/init"),
-          failing("/pos/api/v1/seller/refresh")
-        )
-        const pos = yield* makeClient({ maxRetries: 3, retryBaseDelayMs: 0 })
-        const results = yield* Effect.all([
-          Effect.flip(pos.qr.create({ qrType: "dynamic", amountType: "fixed", amount: 10 })),
-          Effect.flip(pos.transactions.return({ txId: "1", reasonCode: "r" })),
-          Effect.flip(pos.activation.init({ terminalId: "T1", merchantIdno: "1" })),
-          Effect.flip(pos.seller.refresh())
-        ])
-        expect(results.map((error) => error._tag)).toEqual([
-          "MiaApiError",
-          "MiaApiError",
-          "MiaApiError",
-          "MiaApiError"
-        ])
-        expect(results.every((error) => error.retryable)).toBe(true)
-        expect(calls).toEqual({
-          "/pos/api/v2/qr": 1,
-          "/pos/api/v1/tx/return": 1,
-          "/pos/api/v1/terminal-activation/init": 1,
-          "/pos/api/v1/seller/refresh": 1
+    Effect.gen(function* () {
+      const calls: Record<string, number> = {}
+      const failing = (path: string) =>
+        http.post(url(path), () => {
+          calls[path] = (calls[path] ?? 0) + 1
+          return HttpResponse.json({ errorCode: "1", errorMessage: "down" }, { status: 503 })
         })
+      server.use(
+        failing("/pos/api/v2/qr"),
+        failing("/pos/api/v1/tx/return"),
+        failing("/pos/api/v1/terminal-activation/init"),
+        failing("/pos/api/v1/seller/refresh")
+      )
+      const pos = yield* makeClient({ maxRetries: 3, retryBaseDelayMs: 0 })
+      const results = yield* Effect.all([
+        Effect.flip(pos.qr.create({ qrType: "dynamic", amountType: "fixed", amount: 10 })),
+        Effect.flip(pos.transactions.return({ txId: "1", reasonCode: "r" })),
+        Effect.flip(pos.activation.init({ terminalId: "T1", merchantIdno: "1" })),
+        Effect.flip(pos.seller.refresh())
+      ])
+      expect(results.map((error) => error._tag)).toEqual([
+        "MiaApiError",
+        "MiaApiError",
+        "MiaApiError",
+        "MiaApiError"
+      ])
+      expect(results.every((error) => error.retryable)).toBe(true)
+      expect(calls).toEqual({
+        "/pos/api/v2/qr": 1,
+        "/pos/api/v1/tx/return": 1,
+        "/pos/api/v1/terminal-activation/init": 1,
+        "/pos/api/v1/seller/refresh": 1
       })
+    })
   )
 
-  it.scoped("login is safe to repeat: a network failure is retried", () =>
+  itEffect(
+    "login is safe to repeat: a network failure is retried",
     Effect.gen(function* () {
       let calls = 0
       server.use(
@@ -166,15 +156,16 @@ describe("retries", () => {
         sessionStore: loggedInStore(),
         terminalActivationId: ACTIVATION_ID
       })
-      const fiber = yield* Effect.fork(pos.seller.login({ username: "ana", password: "pw" }))
-      yield* untilAdjusting(() => calls === 2)
+      const fiber = yield* Effect.forkChild(pos.seller.login({ username: "ana", password: "pw" }))
+      yield* until(() => calls === 2)
       const result = yield* Fiber.join(fiber)
       expect(result.accessTokenExpiresAt).toBeInstanceOf(Date)
       expect(calls).toBe(2)
     })
   )
 
-  it.scoped("a 401 refreshes the token once and repeats the call once; a second 401 is returned", () =>
+  itEffect(
+    "a 401 refreshes the token once and repeats the call once; a second 401 is returned",
     Effect.gen(function* () {
       const bearers: Array<string | null> = []
       const refreshTokens: Array<unknown> = []
@@ -248,7 +239,8 @@ describe("timeouts and aborts", () => {
     expect(counter.calls).toBe(2)
   })
 
-  it.scoped("through an @effect/platform HttpClient the timeout runs on the Effect clock", () =>
+  itEffect(
+    "through an effect/http HttpClient the timeout runs on the Effect clock",
     Effect.gen(function* () {
       const counter = { calls: 0 }
       server.use(hang("/pos/api/v1/shift/check", "get", counter))
@@ -259,10 +251,10 @@ describe("timeouts and aborts", () => {
         timeoutMs: 10_000,
         maxRetries: 0
       }).pipe(Effect.provide(FetchHttpClient.layer))
-      const fiber = yield* Effect.fork(Effect.flip(pos.shift.check()))
+      const fiber = yield* Effect.forkChild(Effect.flip(pos.shift.check()))
       yield* until(() => counter.calls === 1)
       yield* TestClock.adjust("9999 millis")
-      expect(Option.isNone(yield* Fiber.poll(fiber))).toBe(true)
+      expect(fiber.pollUnsafe()).toBeUndefined()
       yield* TestClock.adjust("1 milli")
       expect(yield* Fiber.join(fiber)).toMatchObject({ _tag: "MiaTransportError", reason: "timeout" })
     })

@@ -2,7 +2,8 @@ import { HttpResponse, http } from "msw"
 import { setupServer } from "msw/node"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultPosRoutes, type PosOperation, type PosRouteTable } from "../../src/index.js"
-import { expandPosPath, resolvePosRoutes } from "../../src/pos/routes.js"
+import { placeIds } from "../../src/pos/internal/route-ids.js"
+import { resolvePosRoutes } from "../../src/pos/routes.js"
 import { BASE_URL, mswClient } from "./helpers/msw-pos.js"
 
 /** The merged table, or a failed test when overrides were rejected. */
@@ -57,9 +58,23 @@ describe("the route table", () => {
     ])
   })
 
-  it("fills placeholders with encoded values and names a missing one", () => {
-    expect(expandPosPath("/a/{qrId}/b/{x}", { qrId: "q 1", x: "é" })).toBe("/a/q%201/b/%C3%A9")
-    expect(expandPosPath("/a/{qrId}", {})).toEqual({ missing: "qrId" })
+  it("places ids in the route's placeholders or the query, and names a missing placeholder", () => {
+    expect(placeIds("qrGet", "/a/{qrId}", { ids: { qrId: "q", x: "1" }, query: { y: "2" } })).toEqual({
+      params: { qrId: "q", x: "1" },
+      query: { y: "2", x: "1" },
+      body: undefined
+    })
+    expect(
+      placeIds("transactionReturn", "/tx/return", { pathOnly: { txId: "7" }, body: { txId: 7 } })
+    ).toEqual({
+      params: { txId: "7" },
+      query: undefined,
+      body: { txId: 7 }
+    })
+    expect(placeIds("qrGet", "/a/{qrId}", {})).toMatchObject({
+      field: "routes.qrGet",
+      rule: "path_placeholder"
+    })
   })
 })
 
@@ -93,13 +108,16 @@ describe("overrides on the wire", () => {
     await pos.transactions.get("1042")
     await pos.transactions.list({ shiftId: "5", txId: "90" })
     await pos.transactions.return({ txId: "1042", reasonCode: "r" })
+    await pos.qr.get("qr-é_1")
     await pos.close()
     expect(seen).toEqual([
       { method: "PUT", path: "/bank/settings", search: "" },
       { method: "GET", path: "/bank/transaction", search: "?txId=1042" },
       { method: "GET", path: "/bank/shifts/5/transactions", search: "?txId=90" },
       // The return's txId travels in the body; the path uses it too, and no query is added.
-      { method: "POST", path: "/bank/tx/1042/return", search: "" }
+      { method: "POST", path: "/bank/tx/1042/return", search: "" },
+      // Ids in a path are URL-encoded.
+      { method: "GET", path: "/pos/api/v2/qr/qr-%C3%A9_1", search: "" }
     ])
   })
 

@@ -201,6 +201,15 @@ describe("client options", () => {
     })
   })
 
+  it("baseUrl over plain http only for loopback: a typo must not send the password in clear", async () => {
+    const error = invalid({ baseUrl: "http://miapos.bank.md" })
+    expect(error).toMatchObject({ field: "baseUrl", rule: "https" })
+    expect(error.message).toContain("localhost")
+    for (const baseUrl of ["http://localhost:8080", "http://127.0.0.1:3000", "http://[::1]:3000"]) {
+      await createMiaPosClient({ ...valid, baseUrl }).close()
+    }
+  })
+
   it("checks the device headers", () => {
     expect(invalid({ device: undefined })).toMatchObject({ field: "device" })
     expect(invalid({ device: { ...testDevice, installationId: "device-1" } })).toMatchObject({
@@ -235,6 +244,8 @@ describe("client options", () => {
     expect(invalid({ timeoutMs: 0 })).toMatchObject({ field: "timeoutMs" })
     expect(invalid({ maxRetries: 11 })).toMatchObject({ field: "maxRetries" })
     expect(invalid({ timeZone: "Mars/Olympus" })).toMatchObject({ field: "timeZone" })
+    expect(invalid({ logger: "console" as never })).toMatchObject({ field: "logger" })
+    expect(invalid({ fetch: {} as never })).toMatchObject({ field: "fetch" })
   })
 
   it("a route whose placeholder the operation does not have fails before sending", async () => {

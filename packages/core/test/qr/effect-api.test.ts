@@ -1,21 +1,24 @@
-import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { HttpResponse } from "msw"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect } from "vitest"
 import {
   Cause,
-  Chunk,
+  Clock,
   ConfigProvider,
   Context,
+  Duration,
   Effect,
   Exit,
+  Fiber,
   Layer,
   Option,
   Redacted,
   Stream,
-  TestClock,
-  TestServices,
   Tracer
 } from "effect"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
+import * as HttpClient from "effect/http/HttpClient"
+import * as HttpClientRequest from "effect/http/HttpClientRequest"
+import { TestClock } from "effect/testing"
 import {
   MiaApiError,
   MiaQrClient,
@@ -24,6 +27,7 @@ import {
   MiaValidationError,
   makeMiaQrClient
 } from "../../src/index.js"
+import { itEffect } from "../support/effect-test.js"
 import { BASE_URL, CLIENT_ID, CLIENT_SECRET, fail, fakeBank, ok, QR_ID, qrDetails } from "./fake-bank.js"
 
 const bank = fakeBank()
@@ -34,20 +38,44 @@ const options = { clientId: CLIENT_ID, clientSecret: Redacted.make(CLIENT_SECRET
 const serviceOf = <E>(layer: Layer.Layer<MiaQrClient, E>) =>
   Effect.map(Layer.build(layer), (context) => Context.get(context, MiaQrClient))
 
-/** Waits (in real time) until some fiber sleeps on the TestClock, so adjusting it wakes that sleep. */
-const waitForSleeper: Effect.Effect<void> = Effect.suspend(() =>
-  Effect.flatMap(TestClock.sleeps(), (sleeps) =>
-    sleeps.length > 0
-      ? Effect.void
-      : Effect.zipRight(
-          Effect.promise(() => new Promise((r) => setTimeout(r, 5))),
-          waitForSleeper
-        )
-  )
+/**
+ * The test's TestClock with its pending sleeps visible (v4 has no `TestClock.sleeps()`): every
+ * `sleep` through `clock` records when it will wake, until it wakes or is interrupted. Run the
+ * effect under test with `Effect.provideService(Clock.Clock, clock)`; the TestClock's methods are
+ * own functions, so the copy still drives the same clock.
+ */
+const observedClock = Effect.map(
+  TestClock.testClockWith((testClock) => Effect.succeed(testClock)),
+  (testClock) => {
+    const sleeps: Array<number> = []
+    const clock: TestClock.TestClock = {
+      ...testClock,
+      sleep: (duration) =>
+        Effect.suspend(() => {
+          const wake = testClock.currentTimeMillisUnsafe() + Duration.toMillis(duration)
+          sleeps.push(wake)
+          return Effect.ensuring(
+            testClock.sleep(duration),
+            Effect.sync(() => sleeps.splice(sleeps.indexOf(wake), 1))
+          )
+        })
+    }
+    /** Waits (in real time) until some fiber sleeps on the clock, so adjusting it wakes that sleep. */
+    const waitForSleeper: Effect.Effect<number> = Effect.suspend(() =>
+      sleeps.length > 0
+        ? Effect.succeed(Math.min(...sleeps))
+        : Effect.andThen(
+            Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 5))),
+            waitForSleeper
+          )
+    )
+    return { clock: clock as Clock.Clock, waitForSleeper }
+  }
 )
 
 describe("Effect API", () => {
-  it.scoped("MiaQrClient.layer provides the service", () =>
+  itEffect(
+    "MiaQrClient.layer provides the service",
     Effect.gen(function* () {
       bank.on(`GET /v2/mia/qr/${QR_ID}`, () => ok(qrDetails))
       const qr = yield* Effect.flatMap(MiaQrClient, (mia) => mia.getQr(QR_ID)).pipe(
@@ -58,7 +86,8 @@ describe("Effect API", () => {
     })
   )
 
-  it.scoped("failures are typed values in the error channel", () =>
+  itEffect(
+    "failures are typed values in the error channel",
     Effect.gen(function* () {
       bank.on(`GET /v2/mia/qr/${QR_ID}`, () =>
         fail(404, [{ errorCode: "13000", errorMessage: "QR {{qrId}} is not found." }])
@@ -72,7 +101,8 @@ describe("Effect API", () => {
     })
   )
 
-  it.scoped("invalid options fail the layer with a MiaValidationError", () =>
+  itEffect(
+    "invalid options fail the layer with a MiaValidationError",
     Effect.gen(function* () {
       const exit = yield* Effect.exit(Layer.build(MiaQrClient.layer({ ...options, clientSecret: "" })))
       expect(Exit.isFailure(exit)).toBe(true)
@@ -82,20 +112,21 @@ describe("Effect API", () => {
     })
   )
 
-  it.scoped("layerConfig reads MIA_* variables; MIA_BASE_URL wins over MIA_ENV", () =>
+  itEffect(
+    "layerConfig reads MIA_* variables; MIA_BASE_URL wins over MIA_ENV",
     Effect.gen(function* () {
       bank.on(`GET /v2/mia/qr/${QR_ID}`, () => ok(qrDetails))
-      const provider = ConfigProvider.fromMap(
-        new Map([
-          ["MIA_CLIENT_ID", CLIENT_ID],
-          ["MIA_CLIENT_SECRET", CLIENT_SECRET],
-          ["MIA_SIGNATURE_KEY", "key"],
-          ["MIA_ENV", "production"],
-          ["MIA_BASE_URL", BASE_URL]
-        ])
-      )
+      const provider = ConfigProvider.fromEnv({
+        env: {
+          MIA_CLIENT_ID: CLIENT_ID,
+          MIA_CLIENT_SECRET: CLIENT_SECRET,
+          MIA_SIGNATURE_KEY: "key",
+          MIA_ENV: "production",
+          MIA_BASE_URL: BASE_URL
+        }
+      })
       const mia = yield* serviceOf(
-        MiaQrClient.layerConfig().pipe(Layer.provide(Layer.setConfigProvider(provider)))
+        MiaQrClient.layerConfig().pipe(Layer.provide(ConfigProvider.layer(provider)))
       )
       expect(mia.baseUrl).toBe(BASE_URL)
       yield* mia.getQr(QR_ID)
@@ -105,32 +136,31 @@ describe("Effect API", () => {
     })
   )
 
-  it.scoped("layerConfig: MIA_ENV selects the host, sandbox by default, and secrets are required", () =>
+  itEffect(
+    "layerConfig: MIA_ENV selects the host, sandbox by default, and secrets are required",
     Effect.gen(function* () {
-      const hostFor = (entries: Array<[string, string]>) =>
+      const hostFor = (env: Record<string, string>) =>
         Effect.map(
           Effect.provide(
             MiaQrClient,
             MiaQrClient.layerConfig().pipe(
-              Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(entries))))
+              Layer.provide(ConfigProvider.layer(ConfigProvider.fromEnv({ env })))
             )
           ),
           (mia) => mia.baseUrl
         )
-      const credentials: Array<[string, string]> = [
-        ["MIA_CLIENT_ID", CLIENT_ID],
-        ["MIA_CLIENT_SECRET", CLIENT_SECRET]
-      ]
+      const credentials = { MIA_CLIENT_ID: CLIENT_ID, MIA_CLIENT_SECRET: CLIENT_SECRET }
       expect(yield* hostFor(credentials)).toBe("https://sandbox.maibmerchants.md")
-      expect(yield* hostFor([...credentials, ["MIA_ENV", "production"]])).toBe("https://api.maibmerchants.md")
-      const missing = yield* Effect.flip(hostFor([["MIA_CLIENT_ID", CLIENT_ID]]))
+      expect(yield* hostFor({ ...credentials, MIA_ENV: "production" })).toBe("https://api.maibmerchants.md")
+      const missing = yield* Effect.flip(hostFor({ MIA_CLIENT_ID: CLIENT_ID }))
       expect(String(missing)).toContain("MIA_CLIENT_SECRET")
-      const wrongEnv = yield* Effect.flip(hostFor([...credentials, ["MIA_ENV", "staging"]]))
+      const wrongEnv = yield* Effect.flip(hostFor({ ...credentials, MIA_ENV: "staging" }))
       expect(String(wrongEnv)).toContain("MIA_ENV")
     })
   )
 
-  it.scoped("layerHttpClient goes through the platform HttpClient and transformClient", () =>
+  itEffect(
+    "layerHttpClient goes through the HttpClient of effect/http and transformClient",
     Effect.gen(function* () {
       bank.on(`GET /v2/mia/qr/${QR_ID}`, () => ok(qrDetails))
       bank.on(`POST /v2/mia/qr/${QR_ID}/cancel`, () => ok({ qrId: QR_ID, status: "Cancelled" }))
@@ -146,12 +176,14 @@ describe("Effect API", () => {
       expect(get?.headers.authorization).toBe("Bearer token-1")
       expect(get?.headers["content-type"]).toBeUndefined()
       expect(get?.headers.traceparent).toBeUndefined()
+      expect(get?.headers.b3).toBeUndefined()
       expect(cancel?.headers["content-type"]).toBe("application/json")
       expect(cancel?.body).toEqual({ reason: "x" })
     })
   )
 
-  it.scoped("layerHttpClient: timeouts cancel the request, errors are the same typed values", () =>
+  itEffect(
+    "layerHttpClient: timeouts cancel the request, errors are the same typed values",
     Effect.gen(function* () {
       const seen: Array<AbortSignal> = []
       bank.on(`GET /v2/mia/qr/${QR_ID}`, async (_request, _attempt, raw) => {
@@ -166,7 +198,8 @@ describe("Effect API", () => {
         Layer.provide(FetchHttpClient.layer)
       )
       const mia = yield* serviceOf(layer)
-      const timeout = yield* Effect.flip(mia.getQr(QR_ID)).pipe(TestServices.provideLive)
+      // The timeout runs on the Effect clock: here the live one.
+      const timeout = yield* TestClock.withLive(Effect.flip(mia.getQr(QR_ID)))
       expect(timeout).toBeInstanceOf(MiaTransportError)
       expect(timeout._tag === "MiaTransportError" && timeout.reason).toBe("timeout")
       expect(seen[0]?.aborted).toBe(true)
@@ -176,7 +209,8 @@ describe("Effect API", () => {
     })
   )
 
-  it.scoped("a token is reused until shortly before expiresIn (TestClock)", () =>
+  itEffect(
+    "a token is reused until shortly before expiresIn (TestClock)",
     Effect.gen(function* () {
       bank.on("POST /v2/auth/token", (_request, attempt) =>
         ok({ accessToken: `t${attempt}`, expiresIn: 300 })
@@ -199,50 +233,53 @@ describe("Effect API", () => {
     })
   )
 
-  it.scoped("Retry-After is honoured before a GET is retried (TestClock)", () =>
+  itEffect(
+    "Retry-After is honoured before a GET is retried (TestClock)",
     Effect.gen(function* () {
       bank.on(`GET /v2/mia/qr/${QR_ID}`, (_request, attempt) =>
         attempt === 1 ? fail(429, [], { headers: { "retry-after": "20" } }) : ok(qrDetails)
       )
+      const { clock, waitForSleeper } = yield* observedClock
       const mia = yield* makeMiaQrClient({ ...options, retryBaseDelayMs: 1 })
-      const fiber = yield* Effect.fork(mia.getQr(QR_ID))
-      yield* waitForSleeper
+      const fiber = yield* Effect.forkChild(mia.getQr(QR_ID).pipe(Effect.provideService(Clock.Clock, clock)))
+      expect(yield* waitForSleeper).toBe(20_000)
       yield* TestClock.adjust("19 seconds")
       expect(bank.apiCalls()).toHaveLength(1)
       yield* TestClock.adjust("1 second")
-      const qr = yield* fiber.await.pipe(Effect.flatten)
+      const qr = yield* Fiber.join(fiber)
       expect(qr.qrId).toBe(QR_ID)
       expect(bank.apiCalls()).toHaveLength(2)
     })
   )
 
-  it.scoped("backoff grows exponentially between GET retries (TestClock)", () =>
+  itEffect(
+    "backoff grows exponentially between GET retries (TestClock)",
     Effect.gen(function* () {
       bank.on(`GET /v2/mia/qr/${QR_ID}`, (_request, attempt) =>
         attempt <= 2 ? fail(503, []) : ok(qrDetails)
       )
+      const { clock, waitForSleeper } = yield* observedClock
       const mia = yield* makeMiaQrClient({ ...options, retryBaseDelayMs: 1000, maxRetries: 2 })
-      const fiber = yield* Effect.fork(mia.getQr(QR_ID))
-      // Equal jitter: the first retry waits 500..1000 ms, the second 1000..2000 ms.
-      yield* waitForSleeper
-      const firstWake = Chunk.unsafeHead(yield* TestClock.sleeps())
-      expect(firstWake).toBeGreaterThanOrEqual(500)
-      expect(firstWake).toBeLessThanOrEqual(1000)
+      const fiber = yield* Effect.forkChild(mia.getQr(QR_ID).pipe(Effect.provideService(Clock.Clock, clock)))
+      // Jitter of +-20%: the first retry waits 800..1200 ms, the second 1600..2400 ms.
+      const firstWake = yield* waitForSleeper
+      expect(firstWake).toBeGreaterThanOrEqual(800)
+      expect(firstWake).toBeLessThanOrEqual(1200)
       yield* TestClock.adjust(firstWake - 1)
       expect(bank.apiCalls()).toHaveLength(1)
       yield* TestClock.adjust(1)
-      yield* waitForSleeper
+      const secondWake = yield* waitForSleeper
       expect(bank.apiCalls()).toHaveLength(2)
-      const secondWake = Chunk.unsafeHead(yield* TestClock.sleeps())
-      expect(secondWake - firstWake).toBeGreaterThanOrEqual(1000)
-      expect(secondWake - firstWake).toBeLessThanOrEqual(2000)
+      expect(secondWake - firstWake).toBeGreaterThanOrEqual(1600)
+      expect(secondWake - firstWake).toBeLessThanOrEqual(2400)
       yield* TestClock.setTime(secondWake)
-      yield* fiber.await.pipe(Effect.flatten)
+      yield* Fiber.join(fiber)
       expect(bank.apiCalls()).toHaveLength(3)
     })
   )
 
-  it.scoped("allQrs pages through count/offset as a Stream", () =>
+  itEffect(
+    "allQrs pages through count/offset as a Stream",
     Effect.gen(function* () {
       const items = Array.from({ length: 5 }, (_, index) => ({ ...qrDetails, qrId: `qr-${index}` }))
       bank.on("GET /v2/mia/qr", (request) => {
@@ -252,7 +289,7 @@ describe("Effect API", () => {
       })
       const mia = yield* makeMiaQrClient(options)
       const all = yield* Stream.runCollect(mia.allQrs({ count: 2, status: "Active" }))
-      expect([...all].map((qr) => qr.qrId)).toEqual(["qr-0", "qr-1", "qr-2", "qr-3", "qr-4"])
+      expect(all.map((qr) => qr.qrId)).toEqual(["qr-0", "qr-1", "qr-2", "qr-3", "qr-4"])
       expect(bank.apiCalls().map((call) => [call.query.offset, call.query.count, call.query.status])).toEqual(
         [
           ["0", "2", "Active"],
@@ -263,14 +300,15 @@ describe("Effect API", () => {
     })
   )
 
-  it.scoped("every operation runs in a span; no secret or token reaches span attributes", () =>
+  itEffect(
+    "every operation runs in a span; no secret or token reaches span attributes",
     Effect.gen(function* () {
       bank.on(`GET /v2/mia/qr/${QR_ID}`, () => ok(qrDetails))
       const native = yield* Effect.tracer
       const spans: Array<Tracer.Span> = []
       const recording = Tracer.make({
-        span: (...args) => {
-          const span = native.span(...args)
+        span: (spanOptions) => {
+          const span = native.span(spanOptions)
           spans.push(span)
           return span
         },
@@ -280,14 +318,16 @@ describe("Effect API", () => {
       yield* mia.getQr(QR_ID).pipe(Effect.withTracer(recording))
       const names = spans.map((span) => span.name)
       expect(names).toContain("MiaQrClient.getQr")
-      expect(names).toContain("MiaQrClient.token")
+      expect(names).toContain("MiaQrClient.issueToken")
       const getQrSpan = spans.find((span) => span.name === "MiaQrClient.getQr")!
+      expect(getQrSpan.kind).toBe("client")
       expect(getQrSpan.attributes.get("mia.qr_id")).toBe(QR_ID)
       expect(getQrSpan.status._tag).toBe("Ended")
       const dump = JSON.stringify(spans.map((span) => [span.name, [...span.attributes]]))
       expect(dump).not.toContain(CLIENT_SECRET)
       expect(dump).not.toContain("token-1")
-      const tokenSpan = spans.find((span) => span.name === "MiaQrClient.token")!
+      const tokenSpan = spans.find((span) => span.name === "MiaQrClient.issueToken")!
+      expect(tokenSpan.kind).toBe("client")
       // The token request runs inside the first call that needed it.
       expect(Option.map(tokenSpan.parent, (parent) => parent.spanId)).toEqual(Option.some(getQrSpan.spanId))
     })
@@ -295,7 +335,8 @@ describe("Effect API", () => {
 })
 
 describe("MiaQrClient.layerTest", () => {
-  it.effect("serves the given operations and dies with a clear message for the others", () =>
+  itEffect(
+    "serves the given operations and dies with a clear message for the others",
     Effect.gen(function* () {
       const layer = MiaQrClient.layerTest({
         getQr: (qrId) => Effect.succeed({ qrId, status: "Paid", type: "Dynamic" })

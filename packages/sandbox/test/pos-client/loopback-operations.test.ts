@@ -1,4 +1,4 @@
-import { Chunk, Effect, Stream } from "effect"
+import { Effect, Stream } from "effect"
 import { PDFDocument } from "pdf-lib"
 import { PNG } from "pngjs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -353,7 +353,7 @@ describe("the Effect service against the simulator", () => {
         server.sandbox.pay(qr.qrId)
         const transactions = yield* Stream.runCollect(pos.transactions.all())
         const session = yield* pos.session.get()
-        return { shift, transactions: Chunk.toReadonlyArray(transactions), session }
+        return { shift, transactions, session }
       })
       const result = await Effect.runPromise(Effect.provide(program, layer))
       expect(result.transactions.map((tx) => tx.amount)).toEqual([7.5])

@@ -1,4 +1,4 @@
-import type { MiaCallbackRejection } from "@mia-sdk/core"
+import type { MiaCallbackRejection } from "@mia-sdk/core/callback"
 import type { IgnoreCode } from "../decide-transition.js"
 import type { Order, OrderTransition } from "../order.js"
 

@@ -1,9 +1,9 @@
 import {
-  isMiaApiError,
   type MiaCallbackNotification,
   type MiaCallbackRejection,
   verifyMiaCallback
-} from "@mia-sdk/core"
+} from "@mia-sdk/core/callback"
+import { isMiaApiError } from "@mia-sdk/core/guards"
 import { toMinorUnits } from "@mia-sdk/core/money"
 import { isPremature } from "../decide-transition.js"
 import type { OrderEvent, PaymentEvent } from "../order-event.js"

@@ -1,4 +1,5 @@
-import { isMiaApiError, type MiaCallbackNotification } from "@mia-sdk/core"
+import type { MiaCallbackNotification } from "@mia-sdk/core/callback"
+import { isMiaApiError } from "@mia-sdk/core/guards"
 import { toMinorUnits } from "@mia-sdk/core/money"
 import type { RefundEvent } from "../order-event.js"
 import type { OrderStore } from "../store/order-store.js"

@@ -1,4 +1,4 @@
-import { isMiaApiError } from "@mia-sdk/core"
+import { isMiaApiError } from "@mia-sdk/core/guards"
 import { fromMinorUnits } from "@mia-sdk/core/money"
 import type { CheckoutSession } from "@mia-sdk/core/wire"
 import { MiaOrderError } from "../errors.js"

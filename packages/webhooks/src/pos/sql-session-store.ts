@@ -1,4 +1,4 @@
-import { parsePosSession, type PosSessionStore } from "@mia-sdk/core"
+import { parsePosSession, type PosSessionStore } from "@mia-sdk/core/pos-session"
 import { sqlAccess } from "../internal/sql-transaction.js"
 import type { SqlClient } from "../store/sql-client.js"
 import { sqlPosExclusive } from "../store/sql-pos-lock.js"

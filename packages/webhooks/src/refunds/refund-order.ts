@@ -1,4 +1,4 @@
-import { isMiaApiError, isMiaAuthError, isMiaValidationError } from "@mia-sdk/core"
+import { isMiaApiError, isMiaAuthError, isMiaValidationError } from "@mia-sdk/core/guards"
 import { fromMinorUnits } from "@mia-sdk/core/money"
 import type { CheckoutBankPort } from "../checkout/checkout-bank-port.js"
 import { MiaOrderError } from "../errors.js"

@@ -77,7 +77,7 @@ export const tillServer = (
   installationId: string
 ): TillServer => {
   const client = createMiaPosClient({
-    baseUrl: "http://miapos.sandbox",
+    baseUrl: "https://miapos.sandbox",
     // Every server of a till is the same device to the bank.
     device: { device: "Web till", platformType: "web", installationId, posAppVersion: 1 },
     maxRetries: 0,

@@ -30,7 +30,7 @@ export type MiaPosSessionErrorReason = "login_required" | "not_activated" | "sto
  */
 export class MiaPosSessionError extends Schema.TaggedError<MiaPosSessionError>()("MiaPosSessionError", {
   message: Schema.String,
-  reason: Schema.Literal("login_required", "not_activated", "store_failed"),
+  reason: Schema.Literals(["login_required", "not_activated", "store_failed"]),
   operation: Schema.String,
   cause: Schema.optional(Schema.Unknown)
 }) {

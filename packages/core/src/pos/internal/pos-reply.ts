@@ -1,8 +1,9 @@
-import * as Effect from "effect/Effect"
-import { MiaApiError } from "../../errors/mia-api-error.js"
+import * as Result from "effect/Result"
+import type { MiaApiError } from "../../errors/mia-api-error.js"
 import { MiaResponseError } from "../../errors/mia-response-error.js"
-import type { HttpReply } from "../../internal/http-executor.js"
-import { apiError, toErrorEntries } from "../../internal/mia-envelope.js"
+import type { HttpReply } from "../../internal/http/http-types.js"
+import { apiError, type Envelope, toErrorEntries } from "../../internal/pipeline/envelope.js"
+import type { MiaPosError } from "../errors/index.js"
 import { MiaPosResultError } from "../errors/pos-result-error.js"
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -41,21 +42,18 @@ const safeBody = (body: Record<string, unknown>): Record<string, unknown> => {
 }
 
 /**
- * Reads a MiaPos answer. The API has no `{ ok, result }` envelope: a JSON object is the result,
+ * The MiaPos envelope. The API has no `{ ok, result }` wrapper: a JSON object is the result,
  * and its `result` field, when present and not `success`, is a business error even on HTTP 200
  * (`MiaPosResultError`). Other non-2xx answers become `MiaApiError` (with the vendor's
  * `{ errorCode, errorMessage }` as its entry) and bodies that are not JSON objects
  * `MiaResponseError`. A 2xx with an empty body reads as `{}`. With `sensitive` (token answers)
  * only the error fields of the body are kept in errors.
- *
- * @example
- * const body = yield* interpretPosReply("shiftOpen", reply)
  */
-export const interpretPosReply = (
+export const posEnvelope: Envelope<MiaPosError> = (
   operation: string,
   reply: HttpReply,
-  sensitive = false
-): Effect.Effect<Record<string, unknown>, MiaApiError | MiaResponseError | MiaPosResultError> => {
+  sensitive: boolean
+): Result.Result<Record<string, unknown>, MiaApiError | MiaResponseError | MiaPosResultError> => {
   const { status, json } = reply
   const success = status >= 200 && status < 300
   const retryAfter = reply.retryAfterMs === undefined ? {} : { retryAfterMs: reply.retryAfterMs }
@@ -63,7 +61,7 @@ export const interpretPosReply = (
     const result = json.result
     if (typeof result === "string" && result.toLowerCase() !== "success") {
       const detail = textField(json, "errorMessage", "errorDescription", "message")
-      return Effect.fail(
+      return Result.fail(
         new MiaPosResultError({
           operation,
           status,
@@ -74,19 +72,19 @@ export const interpretPosReply = (
         })
       )
     }
-    if (success) return Effect.succeed(json)
+    if (success) return Result.succeed(json)
     const entries = toErrorEntries(Array.isArray(json.errors) ? json.errors : json).filter(
       (entry) => entry.errorCode !== "" || entry.errorMessage !== ""
     )
-    return Effect.fail(
+    return Result.fail(
       apiError(operation, sensitive ? { ...reply, json: safeBody(json), text: "" } : reply, entries)
     )
   }
-  if (success && reply.text.trim() === "") return Effect.succeed({})
+  if (success && reply.text.trim() === "") return Result.succeed({})
   if (!success && (json !== undefined || reply.text.trim() === ""))
-    return Effect.fail(apiError(operation, reply, []))
+    return Result.fail(apiError(operation, reply, []))
   const notJson = json === undefined
-  return Effect.fail(
+  return Result.fail(
     new MiaResponseError({
       operation,
       status,
@@ -99,12 +97,3 @@ export const interpretPosReply = (
     })
   )
 }
-
-/**
- * True when the answer refused the access token: HTTP 401, whatever the body says.
- *
- * @example
- * Effect.catchIf(call, isUnauthorizedAnswer, refreshAndRetry)
- */
-export const isUnauthorizedAnswer = (error: unknown): boolean =>
-  (error instanceof MiaApiError || error instanceof MiaPosResultError) && error.status === 401

@@ -1,3 +1,6 @@
+import * as Redacted from "effect/Redacted"
+import type { SellerLogin } from "../../internal/auth/pos-session-auth.js"
+import { toRedacted } from "../../internal/secret.js"
 import {
   checkAmount,
   checkInteger,
@@ -10,9 +13,12 @@ import {
 } from "../../internal/validation.js"
 import type {
   PosActivationInitInput,
+  PosActivationRef,
+  PosListActiveQrsFilter,
   PosAmounts,
   PosCreateQrInput,
   PosReturnInput,
+  PosSellerCredentials,
   PosSetQrSettingsInput
 } from "../inputs.js"
 import type { PosQrAmountType, PosQrType } from "../model/common.js"
@@ -294,5 +300,64 @@ export const prepareSettings = (input: PosSetQrSettingsInput | undefined) => {
       ? {}
       : { prohibitSettingsChange: input!.prohibitSettingsChange }),
     ...(whenUpdated === undefined ? {} : { whenUpdated })
+  }
+}
+
+/** `includeImage` must be a boolean when given. */
+export const checkIncludeImage = (value: unknown): Issue | undefined =>
+  value === undefined || typeof value === "boolean"
+    ? undefined
+    : issue("includeImage", "type_boolean", "includeImage must be true or false.")
+
+/** The API's `isImageRequired` query, sent only when an image is asked for. */
+export const imageQuery = (includeImage: unknown): Record<string, string> | undefined =>
+  includeImage === true ? { isImageRequired: "true" } : undefined
+
+/** Checks the active-QR filter and builds its query. */
+export const prepareActiveFilter = (
+  filter: PosListActiveQrsFilter | undefined
+): Record<string, string | undefined> | Issue => {
+  if (filter === undefined) return {}
+  if (!isObject(filter)) return issue("filter", "required", "filter must be an object.")
+  const problem = checkIncludeImage(filter.includeImage)
+  if (problem) return problem
+  const qrType = filter.type === undefined ? undefined : normalizeEnum("type", filter.type, QR_TYPES)
+  if (isIssue(qrType)) return qrType
+  return { type: qrType, ...imageQuery(filter.includeImage) }
+}
+
+/** Checks a report's `format` (`pdf` by default) and `full`, and builds its query. */
+export const prepareReportQuery = (
+  input: { readonly format?: unknown; readonly full?: unknown } | undefined
+): { readonly format: PosReportFormat; readonly isFullReport?: string } | Issue => {
+  if (input !== undefined && !isObject(input)) return issue("input", "required", "input must be an object.")
+  const format = prepareFormat(input?.format)
+  if (isIssue(format)) return format
+  const problem = checkFullFlag(input?.full)
+  if (problem) return problem
+  return { format, ...(input?.full === undefined ? {} : { isFullReport: String(input.full) }) }
+}
+
+/** An optional `{ terminalActivationId }` naming the activation an OTP operation is about. */
+export const checkActivationRef = (input: PosActivationRef | undefined): Issue | undefined =>
+  input === undefined
+    ? undefined
+    : (requireObject("input", input) ??
+      checkString("terminalActivationId", input.terminalActivationId, { max: 100 }))
+
+/** Checks seller credentials; the password stays redacted from here on. */
+export const prepareSellerLogin = (credentials: PosSellerCredentials | undefined): SellerLogin | Issue => {
+  if (!isObject(credentials))
+    return issue("credentials", "required", "credentials must be { username, password }.")
+  const problem = checkString("username", credentials.username, { required: true, max: 200 })
+  if (problem) return problem
+  const password = Redacted.isRedacted(credentials.password)
+    ? Redacted.value(credentials.password as Redacted.Redacted<unknown>)
+    : credentials.password
+  if (typeof password !== "string" || password === "")
+    return issue("password", "required", "password is required.")
+  return {
+    username: credentials.username as string,
+    password: toRedacted(credentials.password as string | Redacted.Redacted<string>)
   }
 }

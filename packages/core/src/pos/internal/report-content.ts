@@ -1,4 +1,4 @@
-import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
 import { MiaResponseError } from "../../errors/mia-response-error.js"
 import type { PosReport, PosReportFormat } from "../model/report.js"
 
@@ -11,9 +11,6 @@ const startsWith = (bytes: Uint8Array, signature: ReadonlyArray<number>): boolea
 /**
  * Decodes Base64 (standard or URL-safe, with or without padding, optionally as a `data:` URL)
  * with `atob`, so it runs on every runtime. Returns `undefined` for text that is not Base64.
- *
- * @example
- * decodeBase64("JVBERi0=") // Uint8Array [37, 80, 68, 70, 45]
  */
 export const decodeBase64 = (text: string): Uint8Array | undefined => {
   const payload = text
@@ -33,14 +30,9 @@ export const decodeBase64 = (text: string): Uint8Array | undefined => {
   }
 }
 
-/**
- * The report parts of an X/Z report or receipt answer.
- *
- * @example
- * const parts: ReportParts<unknown> = { reportBinary: "JVBERi0=" }
- */
-export interface ReportParts<Json> {
-  readonly reportJson?: Json | undefined
+/** The report parts of an X/Z report or receipt answer. */
+export interface ReportParts<Data> {
+  readonly reportJson?: Data | undefined
   readonly reportBinary?: string | undefined
   readonly reportText?: ReadonlyArray<string> | undefined
 }
@@ -58,24 +50,20 @@ const unexpected = (operation: string, message: string) =>
  * Turns the answer into the variant of the format asked for: Base64 `reportBinary` into bytes
  * (checked against the PDF or PNG signature), `reportText` into lines (or Base64 text when
  * only `reportBinary` came back), `reportJson` into data.
- *
- * @example
- * const report = yield* toReport("zReport", "pdf", wire, (json) => toShiftReportData(json, zone))
  */
-export const toReport = <Json, Data>(
+export const toReport = <Data>(
   operation: string,
   format: PosReportFormat,
-  parts: ReportParts<Json>,
-  toData: (json: Json) => Data
-): Effect.Effect<PosReport<Data>, MiaResponseError> => {
+  parts: ReportParts<Data>
+): Result.Result<PosReport<Data>, MiaResponseError> => {
   if (format === "json") {
     return parts.reportJson === undefined
-      ? Effect.fail(unexpected(operation, "asked for format json, but the answer has no reportJson."))
-      : Effect.succeed({ format, mediaType: "application/json", data: toData(parts.reportJson) })
+      ? Result.fail(unexpected(operation, "asked for format json, but the answer has no reportJson."))
+      : Result.succeed({ format, mediaType: "application/json", data: parts.reportJson })
   }
   if (format === "txt") {
     if (parts.reportText !== undefined) {
-      return Effect.succeed({
+      return Result.succeed({
         format,
         mediaType: "text/plain",
         lines: parts.reportText,
@@ -84,7 +72,7 @@ export const toReport = <Json, Data>(
     }
     const bytes = parts.reportBinary === undefined ? undefined : decodeBase64(parts.reportBinary)
     if (bytes === undefined) {
-      return Effect.fail(
+      return Result.fail(
         unexpected(
           operation,
           "asked for format txt, but the answer has neither reportText nor Base64 reportBinary."
@@ -92,23 +80,23 @@ export const toReport = <Json, Data>(
       )
     }
     const text = new TextDecoder().decode(bytes)
-    return Effect.succeed({ format, mediaType: "text/plain", lines: text.split(/\r?\n/), text })
+    return Result.succeed({ format, mediaType: "text/plain", lines: text.split(/\r?\n/), text })
   }
   if (parts.reportBinary === undefined || parts.reportBinary === "") {
-    return Effect.fail(
+    return Result.fail(
       unexpected(operation, `asked for format ${format}, but the answer has no reportBinary.`)
     )
   }
   const bytes = decodeBase64(parts.reportBinary)
-  if (bytes === undefined) return Effect.fail(unexpected(operation, "reportBinary is not Base64."))
+  if (bytes === undefined) return Result.fail(unexpected(operation, "reportBinary is not Base64."))
   if (format === "pdf") {
     return startsWith(bytes, PDF_SIGNATURE)
-      ? Effect.succeed({ format, mediaType: "application/pdf", bytes })
-      : Effect.fail(unexpected(operation, "asked for a PDF, but reportBinary does not start with %PDF-."))
+      ? Result.succeed({ format, mediaType: "application/pdf", bytes })
+      : Result.fail(unexpected(operation, "asked for a PDF, but reportBinary does not start with %PDF-."))
   }
   return startsWith(bytes, PNG_SIGNATURE)
-    ? Effect.succeed({ format, mediaType: "image/png", bytes })
-    : Effect.fail(
+    ? Result.succeed({ format, mediaType: "image/png", bytes })
+    : Result.fail(
         unexpected(operation, "asked for a PNG, but reportBinary does not carry the PNG signature.")
       )
 }

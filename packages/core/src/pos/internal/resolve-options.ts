@@ -1,11 +1,18 @@
+import * as DateTime from "effect/DateTime"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { defaultRetryPolicy, type RetryPolicy } from "../../internal/retry-policy.js"
+import type * as Tracer from "effect/Tracer"
+import type { SellerLogin } from "../../internal/auth/pos-session-auth.js"
+import type { MiaLogger } from "../../internal/observe/log-events.js"
+import { toEffectTracer } from "../../internal/observe/tracer-option.js"
+import { defaultRetryPolicy, type RetryPolicy } from "../../internal/pipeline/retry-policy.js"
 import { toRedacted } from "../../internal/secret.js"
 import {
   checkInteger,
   checkString,
   type Issue,
   isIssue,
+  isLoopbackHost,
   issue,
   normalizeEnum
 } from "../../internal/validation.js"
@@ -15,24 +22,22 @@ import type { MiaPosClientOptions } from "../options.js"
 import { type PosRouteTable, resolvePosRoutes } from "../routes.js"
 import { createMemoryPosSessionStore, type PosSessionStore } from "../session/session-store.js"
 
-/**
- * Options after validation and defaults.
- *
- * @example
- * const resolved = resolvePosOptions(options)
- */
+/** Options after validation and defaults: what a client is built from. */
 export interface ResolvedPosOptions {
   readonly baseUrl: string
   readonly deviceHeaders: Readonly<Record<string, string>>
   readonly store: PosSessionStore
   readonly terminalActivationId: string | undefined
-  readonly seller: { readonly username: string; readonly password: Redacted.Redacted<string> } | undefined
+  readonly seller: SellerLogin | undefined
   readonly routes: PosRouteTable
   readonly timeoutMs: number
   readonly retry: RetryPolicy
   readonly refreshSkewMs: number
   readonly timeZone: string
+  readonly fetch: typeof globalThis.fetch | undefined
   readonly transformClient: MiaPosClientOptions["transformClient"]
+  readonly logger: MiaLogger | undefined
+  readonly tracer: Tracer.Tracer | undefined
 }
 
 const PLATFORM_TYPES: ReadonlyArray<PosPlatformType> = ["ios", "android", "web", "external_system"]
@@ -111,36 +116,19 @@ const resolveSeller = (seller: unknown): ResolvedPosOptions["seller"] | Issue =>
   }
 }
 
-const isTimeZone = (timeZone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone })
-    return true
-  } catch {
-    return false
-  }
-}
+const isTimeZone = (timeZone: string): boolean => Option.isSome(DateTime.zoneMakeNamed(timeZone))
 
-/**
- * 30 s per attempt, like the MIA QR client.
- *
- * @example
- * const timeoutMs = options.timeoutMs ?? DEFAULT_POS_TIMEOUT_MS
- */
-export const DEFAULT_POS_TIMEOUT_MS = 30_000
+const isFunctionOrUndefined = (value: unknown): boolean => value === undefined || typeof value === "function"
 
-/**
- * How long before expiry the access token is refreshed, at most.
- *
- * @example
- * const skew = options.refreshSkewMs ?? DEFAULT_REFRESH_SKEW_MS
- */
-export const DEFAULT_REFRESH_SKEW_MS = 30_000
+/** 30 s per attempt, like the MIA QR client. */
+const DEFAULT_POS_TIMEOUT_MS = 30_000
+
+/** How long before expiry the access token is refreshed, at most. */
+const DEFAULT_REFRESH_SKEW_MS = 30_000
 
 /**
  * Validates the options of a MiaPos client (never echoing the password) and fills defaults.
- *
- * @example
- * resolvePosOptions({ baseUrl: "", device }) // { field: "baseUrl", rule: "required", ... }
+ * Every way of building a client validates once, here.
  */
 export const resolvePosOptions = (options: MiaPosClientOptions): ResolvedPosOptions | Issue => {
   if (!isObject(options)) {
@@ -161,6 +149,13 @@ export const resolvePosOptions = (options: MiaPosClientOptions): ResolvedPosOpti
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
     return issue("baseUrl", "url", `baseUrl must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}.`)
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    return issue(
+      "baseUrl",
+      "https",
+      `baseUrl must use https unless it is a local sandbox (localhost, 127.0.0.1, [::1]): over plain http the seller's password and tokens would travel in clear. Got ${JSON.stringify(options.baseUrl)}.`
+    )
   }
   if (/\/pos\/api(\/|$)/.test(url.pathname)) {
     return issue(
@@ -205,6 +200,23 @@ export const resolvePosOptions = (options: MiaPosClientOptions): ResolvedPosOpti
       `timeZone must be an IANA zone such as "Europe/Chisinau", got ${JSON.stringify(timeZone)}.`
     )
   }
+  if (!isFunctionOrUndefined(options.fetch))
+    return issue("fetch", "function", "fetch must be a fetch function.")
+  if (!isFunctionOrUndefined(options.logger)) {
+    return issue(
+      "logger",
+      "function",
+      "logger must be a function that receives each request and answer event."
+    )
+  }
+  const tracer = options.tracer
+  if (tracer !== undefined && (typeof tracer !== "object" || tracer === null)) {
+    return issue(
+      "tracer",
+      "tracer",
+      "tracer must be an OpenTelemetry tracer (trace.getTracer(name)) or an Effect Tracer."
+    )
+  }
   return {
     baseUrl: options.baseUrl.trim().replace(/\/+$/, ""),
     deviceHeaders,
@@ -220,6 +232,9 @@ export const resolvePosOptions = (options: MiaPosClientOptions): ResolvedPosOpti
     },
     refreshSkewMs: options.refreshSkewMs ?? DEFAULT_REFRESH_SKEW_MS,
     timeZone,
-    transformClient: options.transformClient
+    fetch: options.fetch,
+    transformClient: options.transformClient,
+    logger: options.logger,
+    tracer: tracer === undefined ? undefined : toEffectTracer(tracer)
   }
 }

@@ -9,7 +9,7 @@ import {
   normalizeDateTime,
   normalizeEnum
 } from "../../internal/validation.js"
-import type { MiaListPaymentsFilter, MiaListQrsFilter } from "../inputs.js"
+import type { MiaListExtensionsFilter, MiaListPaymentsFilter, MiaListQrsFilter } from "../inputs.js"
 import { LIMITS } from "./limits.js"
 
 /** Page size sent when the caller gives none (the API documents `count` as required). */
@@ -118,6 +118,17 @@ const QR_FIELDS: Readonly<Record<string, Field>> = {
   terminalId: { kind: "string", max: LIMITS.terminalId }
 }
 
+const EXTENSION_FIELDS: Readonly<Record<string, Field>> = {
+  qrId: id,
+  extensionId: id,
+  orderId: { kind: "string", max: LIMITS.orderId },
+  status: { kind: "enum", values: ["Active", "Inactive", "Expired", "Paid", "Cancelled"] },
+  createdAtFrom: { kind: "date" },
+  createdAtTo: { kind: "date" },
+  expiresAtFrom: { kind: "date" },
+  expiresAtTo: { kind: "date" }
+}
+
 const PAYMENT_FIELDS: Readonly<Record<string, Field>> = {
   payId: id,
   referenceId: { kind: "string", max: LIMITS.referenceId },
@@ -168,5 +179,22 @@ export const prepareListPayments = (filter: MiaListPaymentsFilter | undefined): 
     [
       ["amountFrom", "amountTo", "amount"],
       ["executedAtFrom", "executedAtTo", "date"]
+    ]
+  )
+
+/**
+ * Query string of `listExtensions` (unconfirmed endpoint; the same pattern as the QR list).
+ *
+ * @example
+ * prepareListExtensions({ qrId: "q" }) // { count: "20", offset: "0", qrId: "q" }
+ */
+export const prepareListExtensions = (filter: MiaListExtensionsFilter | undefined): Query | Issue =>
+  buildQuery(
+    filter as Record<string, unknown> | undefined,
+    EXTENSION_FIELDS,
+    ["orderId", "status", "createdAt", "expiresAt"],
+    [
+      ["createdAtFrom", "createdAtTo", "date"],
+      ["expiresAtFrom", "expiresAtTo", "date"]
     ]
   )

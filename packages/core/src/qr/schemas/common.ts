@@ -1,61 +1,38 @@
+import * as Schema from "effect/Schema"
 import type { OpenEnum } from "../../internal/open-enum.js"
-import type { WireField } from "../../internal/wire-record.js"
+import { openEnum, WireNumber } from "../../internal/wire-schema.js"
 
-export const str = { kind: "string" } as const satisfies WireField
-export const requiredStr = { kind: "string", required: true } as const satisfies WireField
-/** An amount in lei: a JSON number; a numeric string is tolerated. */
-export const money = { kind: "number" } as const satisfies WireField
-export const requiredMoney = { kind: "number", required: true } as const satisfies WireField
-/** A date-time exactly as the bank wrote it (ISO 8601, possibly 7 fractional digits): never re-formatted. */
-export const dateTime = str
-
-/**
- * QR code type (spec §3). Unknown values pass through.
- *
- * @example
- * const type: MiaQrType = "Dynamic"
- */
+/** Types of QR: `Static`, `Dynamic`, `Hybrid`; unknown values pass through. */
 export type MiaQrType = OpenEnum<"Static" | "Dynamic" | "Hybrid">
 export const QR_TYPES = ["Static", "Dynamic", "Hybrid"] as const
 
-/**
- * Amount type (spec §3): `Fixed` one amount, `Controlled` a range, `Free` any amount (Static only).
- *
- * @example
- * const amountType: MiaAmountType = "Controlled"
- */
+/** How the payer's amount is set: `Fixed`, `Controlled` (a range) or `Free`. */
 export type MiaAmountType = OpenEnum<"Fixed" | "Controlled" | "Free">
 export const AMOUNT_TYPES = ["Fixed", "Controlled", "Free"] as const
 
-/**
- * QR status (spec §3). Unknown values pass through.
- *
- * @example
- * const done = (status: MiaQrStatus) => status === "Paid" || status === "Cancelled" || status === "Expired"
- */
+/** QR status as the bank reports it. */
 export type MiaQrStatus = OpenEnum<"Active" | "Inactive" | "Expired" | "Paid" | "Cancelled">
 export const QR_STATUSES = ["Active", "Inactive", "Expired", "Paid", "Cancelled"] as const
 
-/**
- * Payment status (spec §3). Unknown values pass through.
- *
- * @example
- * const refunded = (status: MiaPaymentStatus) => status === "Refunded"
- */
+/** Payment status: `Executed`, or `Refunded` after a full refund. */
 export type MiaPaymentStatus = OpenEnum<"Executed" | "Refunded">
 export const PAYMENT_STATUSES = ["Executed", "Refunded"] as const
 
-/**
- * Refund status: `Created` when accepted for processing, later `Accepted`; the legacy endpoint
- * answers `Refunded`. Unknown values pass through.
- *
- * @example
- * const pending = (status: MiaRefundStatus) => status === "Created"
- */
+/** Refund status; the documents disagree on the set, so it is open. */
 export type MiaRefundStatus = OpenEnum<
   "Created" | "Accepted" | "Requested" | "Rejected" | "Manual" | "Refunded"
 >
 export const REFUND_STATUSES = ["Created", "Accepted", "Requested", "Rejected", "Manual", "Refunded"] as const
 
-/** Currency code; only `MDL` exists today, kept open. */
-export const currency = { kind: { enum: ["MDL"] } } as const satisfies WireField
+// Field kinds shared by the MIA schemas. Optional fields may arrive as null (decoded as absent).
+export const text = Schema.String
+export const optionalText = Schema.optionalKey(Schema.String)
+export const amount = WireNumber
+export const optionalAmount = Schema.optionalKey(WireNumber)
+export const optionalDateTime = Schema.optionalKey(Schema.String)
+export const optionalCurrency = Schema.optionalKey(openEnum(["MDL"]))
+export const qrStatus = openEnum(QR_STATUSES)
+export const qrType = openEnum(QR_TYPES)
+export const amountType = openEnum(AMOUNT_TYPES)
+export const paymentStatus = openEnum(PAYMENT_STATUSES)
+export const refundStatus = openEnum(REFUND_STATUSES)

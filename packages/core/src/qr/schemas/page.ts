@@ -1,22 +1,16 @@
-import { type WireDecoder, wireRecord } from "../../internal/wire-record.js"
+import * as Schema from "effect/Schema"
+import { WireNumber } from "../../internal/wire-schema.js"
+
+/** Wire schema of one page of a list: `{ totalCount, items }`. */
+export const MiaPageSchema = <S extends Schema.Top>(item: S) =>
+  Schema.Struct({ totalCount: WireNumber, items: Schema.Array(item) })
 
 /**
- * Decoder of the list endpoints' `result`: `{ totalCount, items }` (spec §2).
+ * One page of a list: the items from `offset`, and how many match in total.
  *
  * @example
- * const decodeQrPage = pageDecoder(decodeQrDetails)
- */
-export const pageDecoder = <A>(item: WireDecoder<A>): WireDecoder<MiaPage<A>> =>
-  wireRecord({
-    totalCount: { kind: "number", required: true },
-    items: { kind: { array: item }, required: true }
-  }) as WireDecoder<MiaPage<A>>
-
-/**
- * One page of a list: `totalCount` is the number of matches before paging.
- *
- * @example
- * const page: MiaPage<MiaQrDetails> = await client.listQrs({ status: "Active", count: 20, offset: 0 })
+ * const page: MiaPage<MiaQrDetails> = await client.listQrs({ status: "Active", count: 50 })
+ * console.log(page.totalCount, page.items.length)
  */
 export interface MiaPage<A> {
   readonly totalCount: number

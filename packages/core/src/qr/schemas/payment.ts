@@ -1,85 +1,62 @@
-import { type WireRecord, wireRecord } from "../../internal/wire-record.js"
+import * as Schema from "effect/Schema"
 import {
-  currency,
-  dateTime,
-  money,
-  PAYMENT_STATUSES,
-  QR_STATUSES,
-  REFUND_STATUSES,
-  requiredMoney,
-  requiredStr,
-  str
+  amount,
+  optionalAmount,
+  optionalCurrency,
+  optionalDateTime,
+  optionalText,
+  paymentStatus,
+  qrStatus,
+  refundStatus,
+  text
 } from "./common.js"
 
-const PAYMENT = {
-  payId: requiredStr,
-  referenceId: str,
-  qrId: str,
-  extensionId: str,
-  orderId: str,
-  amount: requiredMoney,
-  commission: money,
-  currency,
-  description: str,
-  payerName: str,
-  payerIban: str,
-  status: { kind: { enum: PAYMENT_STATUSES }, required: true },
-  executedAt: dateTime,
-  refundedAt: dateTime,
-  terminalId: str
-} as const
+/** Wire schema of a payment (`GET /v2/mia/payments/{payId}` and the payment list). */
+export const MiaPaymentSchema = Schema.Struct({
+  payId: text,
+  referenceId: optionalText,
+  qrId: optionalText,
+  extensionId: optionalText,
+  orderId: optionalText,
+  amount,
+  commission: optionalAmount,
+  currency: optionalCurrency,
+  description: optionalText,
+  payerName: optionalText,
+  payerIban: optionalText,
+  status: paymentStatus,
+  executedAt: optionalDateTime,
+  refundedAt: optionalDateTime,
+  terminalId: optionalText
+})
 
-/** One payment in `GET /v2/mia/payments` and the `result` of `GET /v2/mia/payments/{payId}` (spec §5.10, §5.11). */
-export const decodePayment = wireRecord(PAYMENT)
+/** A payment as the bank records it. */
+export type MiaPayment = typeof MiaPaymentSchema.Type
 
-/**
- * A payment received through an MIA QR.
- *
- * @example
- * const payment: MiaPayment = await client.getPayment(payId)
- * console.log(payment.amount, payment.status) // 50 "Executed"
- */
-export type MiaPayment = WireRecord<typeof PAYMENT>
+/** Wire schema of a refund answer. */
+export const MiaRefundResultSchema = Schema.Struct({
+  refundId: optionalText,
+  payId: optionalText,
+  status: refundStatus
+})
 
-const REFUND = {
-  refundId: str,
-  payId: str,
-  status: { kind: { enum: REFUND_STATUSES }, required: true }
-} as const
+/** The bank's answer to a refund request. */
+export type MiaRefundResult = typeof MiaRefundResultSchema.Type
 
-/** `result` of a refund, current (`{refundId, status}`) or legacy (`{payId, status}`) (spec §5.7). */
-export const decodeRefundResult = wireRecord(REFUND)
+/** Wire schema of `POST /v2/mia/test-pay`'s result (sandbox). */
+export const MiaTestPayResultSchema = Schema.Struct({
+  qrId: text,
+  qrStatus: Schema.optionalKey(qrStatus),
+  orderId: optionalText,
+  payId: text,
+  amount,
+  commission: optionalAmount,
+  currency: optionalCurrency,
+  payerName: optionalText,
+  payerIban: optionalText,
+  executedAt: optionalDateTime,
+  signatureKey: optionalText
+})
 
-/**
- * The outcome of `refundPayment`: `status` `Created` (current endpoint, completes asynchronously:
- * the payment later shows `Refunded`) or `Refunded` (legacy endpoint).
- *
- * @example
- * const refund: MiaRefundResult = { refundId: "8ce09e40-2948-4225-a9c4-f277dbd587ea", status: "Created" }
- */
-export type MiaRefundResult = WireRecord<typeof REFUND>
-
-const TEST_PAY = {
-  qrId: requiredStr,
-  qrStatus: { kind: { enum: QR_STATUSES } },
-  orderId: str,
-  payId: requiredStr,
-  amount: requiredMoney,
-  commission: money,
-  currency,
-  payerName: str,
-  payerIban: str,
-  executedAt: dateTime,
-  signatureKey: str
-} as const
-
-/** `result` of `POST /v2/mia/test-pay` (spec §5.12). */
-export const decodeTestPayResult = wireRecord(TEST_PAY)
-
-/**
- * A simulated payment (sandbox only).
- *
- * @example
- * const paid: MiaTestPayResult = await client.testPay({ qrId, amount: 50, iban: "MD88AG000000011621810140", payerName: "John D." })
- */
-export type MiaTestPayResult = WireRecord<typeof TEST_PAY>
+/** A simulated payment (sandbox only). */
+export type MiaTestPayResult = typeof MiaTestPayResultSchema.Type

@@ -1,95 +1,89 @@
-import { type WireRecord, wireRecord } from "../../internal/wire-record.js"
-import { AMOUNT_TYPES, currency, dateTime, money, QR_STATUSES, QR_TYPES, requiredStr, str } from "./common.js"
+import * as Schema from "effect/Schema"
+import {
+  amountType,
+  optionalAmount,
+  optionalCurrency,
+  optionalDateTime,
+  optionalText,
+  qrStatus,
+  qrType,
+  text
+} from "./common.js"
 
-const CREATE_QR = {
-  qrId: requiredStr,
-  extensionId: str,
-  orderId: str,
-  type: { kind: { enum: QR_TYPES } },
-  url: requiredStr,
-  expiresAt: dateTime
-} as const
+/** Wire schema of `POST /v2/mia/qr`'s result. */
+export const MiaCreateQrResultSchema = Schema.Struct({
+  qrId: text,
+  extensionId: optionalText,
+  orderId: optionalText,
+  type: Schema.optionalKey(qrType),
+  url: text,
+  expiresAt: optionalDateTime
+})
 
-/** `result` of `POST /v2/mia/qr` (spec §5.2). */
-export const decodeCreateQrResult = wireRecord(CREATE_QR)
+/** A new Static or Dynamic QR: its id and the payable `url` to render. */
+export type MiaCreateQrResult = typeof MiaCreateQrResultSchema.Type
 
-/**
- * A created Static or Dynamic QR. Show `url` as the QR image (or encode it yourself).
- *
- * @example
- * const qr: MiaCreateQrResult = { qrId: "…", url: "https://mia-qr.bnm.md/1/m/BNM/AGR…", type: "Dynamic" }
- */
-export type MiaCreateQrResult = WireRecord<typeof CREATE_QR>
+/** Wire schema of `POST /v2/mia/qr/hybrid`'s result. */
+export const MiaCreateHybridQrResultSchema = Schema.Struct({
+  qrId: text,
+  extensionId: optionalText,
+  url: text
+})
 
-const CREATE_HYBRID = { qrId: requiredStr, extensionId: str, url: requiredStr } as const
+/** A new Hybrid QR (and its first extension, when one was given). */
+export type MiaCreateHybridQrResult = typeof MiaCreateHybridQrResultSchema.Type
 
-/** `result` of `POST /v2/mia/qr/hybrid` (spec §5.3). */
-export const decodeCreateHybridQrResult = wireRecord(CREATE_HYBRID)
+/** Wire schema of an extension's id (create and cancel answers). */
+export const MiaExtensionResultSchema = Schema.Struct({ extensionId: text })
 
-/**
- * A created Hybrid QR; `extensionId` is set when a first extension was given.
- *
- * @example
- * const hybrid: MiaCreateHybridQrResult = { qrId: "…", extensionId: "…", url: "https://mia-qr.bnm.md/…" }
- */
-export type MiaCreateHybridQrResult = WireRecord<typeof CREATE_HYBRID>
+/** The extension a call created or cancelled. */
+export type MiaExtensionResult = typeof MiaExtensionResultSchema.Type
 
-const EXTENSION = { extensionId: requiredStr } as const
+/** Wire schema of `POST /v2/mia/qr/{qrId}/cancel`'s result. */
+export const MiaCancelQrResultSchema = Schema.Struct({ qrId: text, status: qrStatus })
 
-/** `result` of `POST /v2/mia/qr/{qrId}/extension` and `.../extension/cancel` (spec §5.4, §5.6). */
-export const decodeExtensionResult = wireRecord(EXTENSION)
+/** The cancelled QR and its status. */
+export type MiaCancelQrResult = typeof MiaCancelQrResultSchema.Type
 
-/**
- * The id of a created (or cancelled) extension of a Hybrid QR.
- *
- * @example
- * const { extensionId }: MiaExtensionResult = await client.createExtension(qrId, extension)
- */
-export type MiaExtensionResult = WireRecord<typeof EXTENSION>
+/** Wire schema of a QR as `GET /v2/mia/qr/{qrId}` and the QR list return it. */
+export const MiaQrDetailsSchema = Schema.Struct({
+  qrId: text,
+  extensionId: optionalText,
+  orderId: optionalText,
+  status: qrStatus,
+  type: qrType,
+  url: optionalText,
+  amountType: Schema.optionalKey(amountType),
+  amount: optionalAmount,
+  amountMin: optionalAmount,
+  amountMax: optionalAmount,
+  currency: optionalCurrency,
+  description: optionalText,
+  callbackUrl: optionalText,
+  redirectUrl: optionalText,
+  createdAt: optionalDateTime,
+  updatedAt: optionalDateTime,
+  expiresAt: optionalDateTime,
+  terminalId: optionalText
+})
 
-const CANCEL_QR = { qrId: requiredStr, status: { kind: { enum: QR_STATUSES }, required: true } } as const
+/** A QR with its status and terms. */
+export type MiaQrDetails = typeof MiaQrDetailsSchema.Type
 
-/** `result` of `POST /v2/mia/qr/{qrId}/cancel` (spec §5.5). */
-export const decodeCancelQrResult = wireRecord(CANCEL_QR)
+/** Wire schema of one extension of a Hybrid QR, as `GET /v2/mia/qr/{qrId}/extension` lists them (unconfirmed). */
+export const MiaQrExtensionSchema = Schema.Struct({
+  extensionId: text,
+  qrId: optionalText,
+  status: Schema.optionalKey(qrStatus),
+  amount: optionalAmount,
+  amountMin: optionalAmount,
+  amountMax: optionalAmount,
+  currency: optionalCurrency,
+  description: optionalText,
+  orderId: optionalText,
+  createdAt: optionalDateTime,
+  expiresAt: optionalDateTime
+})
 
-/**
- * A cancelled QR: `status` is `Cancelled`.
- *
- * @example
- * const cancelled: MiaCancelQrResult = { qrId: "…", status: "Cancelled" }
- */
-export type MiaCancelQrResult = WireRecord<typeof CANCEL_QR>
-
-const QR_DETAILS = {
-  qrId: requiredStr,
-  extensionId: str,
-  orderId: str,
-  status: { kind: { enum: QR_STATUSES }, required: true },
-  type: { kind: { enum: QR_TYPES }, required: true },
-  url: str,
-  amountType: { kind: { enum: AMOUNT_TYPES } },
-  amount: money,
-  amountMin: money,
-  amountMax: money,
-  currency,
-  description: str,
-  callbackUrl: str,
-  redirectUrl: str,
-  createdAt: dateTime,
-  updatedAt: dateTime,
-  expiresAt: dateTime,
-  terminalId: str
-} as const
-
-/** One QR in `GET /v2/mia/qr` and the `result` of `GET /v2/mia/qr/{qrId}` (spec §5.8, §5.9). */
-export const decodeQrDetails = wireRecord(QR_DETAILS)
-
-/**
- * A QR code as the bank describes it. It carries no `payId`: find the payment with
- * `listPayments({ qrId })`.
- *
- * @example
- * const qr: MiaQrDetails = await client.getQr(qrId)
- * if (qr.status === "Paid") console.log("paid")
- */
-export type MiaQrDetails = WireRecord<typeof QR_DETAILS>
+/** One extension of a Hybrid QR (experimental: the list endpoint's shape is not confirmed by maib). */
+export type MiaQrExtension = typeof MiaQrExtensionSchema.Type

@@ -1,9 +1,9 @@
-import { wireRecord } from "../../internal/wire-record.js"
-import { requiredStr, str } from "./common.js"
+import * as Schema from "effect/Schema"
+import { amount, optionalText, text } from "./common.js"
 
-/** `result` of `POST /v2/auth/token` (spec §4.1). */
-export const decodeTokenResult = wireRecord({
-  accessToken: requiredStr,
-  expiresIn: { kind: "number", required: true },
-  tokenType: str
+/** Wire schema of `POST /v2/auth/token`'s result. */
+export const MiaTokenResultSchema = Schema.Struct({
+  accessToken: text,
+  expiresIn: amount,
+  tokenType: optionalText
 })

@@ -1,4 +1,4 @@
-import { isMiaApiError, isMiaPosSessionError } from "@mia-sdk/core"
+import { isMiaApiError, isMiaPosSessionError } from "@mia-sdk/core/guards"
 import { MiaCashierError } from "../cashier-error.js"
 
 /** Whether the client failed because no seller is logged in (never was, or the session ended). */

@@ -1,12 +1,7 @@
 import * as Schema from "effect/Schema"
 import { IdLike, NumberLike, opt, ResultField } from "./common.js"
 
-/**
- * `POST terminal-activation/init` response.
- *
- * @example
- * Schema.decodeUnknownSync(ActivationInitWire)({ result: "success", terminalActivationId: "e559d17a-..." })
- */
+/** `POST terminal-activation/init` response. */
 export const ActivationInitWire = Schema.Struct({
   ...ResultField,
   terminalActivationId: Schema.String,
@@ -14,35 +9,20 @@ export const ActivationInitWire = Schema.Struct({
   waitTimeToResend: opt(NumberLike)
 })
 
-/**
- * OTP resend response.
- *
- * @example
- * Schema.decodeUnknownSync(ActivationResendWire)({ result: "success", leftAttempts: 2 })
- */
+/** OTP resend response. */
 export const ActivationResendWire = Schema.Struct({
   ...ResultField,
   leftAttempts: opt(NumberLike),
   waitTimeToResend: opt(NumberLike)
 })
 
-/**
- * `POST terminal-activation/confirm` response.
- *
- * @example
- * Schema.decodeUnknownSync(ActivationConfirmWire)({ result: "success", leftAttempts: 3 })
- */
+/** `POST terminal-activation/confirm` response. */
 export const ActivationConfirmWire = Schema.Struct({
   ...ResultField,
   leftAttempts: opt(NumberLike)
 })
 
-/**
- * Terminal and merchant by activation id; `terminalId` is an integer in the seed's example.
- *
- * @example
- * Schema.decodeUnknownSync(TerminalInfoWire)({ result: "success", terminalId: 20001 })
- */
+/** Terminal and merchant by activation id; `terminalId` is an integer in the seed's example. */
 export const TerminalInfoWire = Schema.Struct({
   ...ResultField,
   terminalId: opt(IdLike),

@@ -1,66 +1,42 @@
 import * as Schema from "effect/Schema"
+import * as SchemaGetter from "effect/SchemaGetter"
+import { WireNumber } from "../../../internal/wire-schema.js"
 
 /**
  * Wire-level building blocks shared by the MiaPos response schemas. Field names are the API's
- * own; every field the client does not strictly need is optional and `null` reads as absent,
- * because the public OpenAPI text is incomplete.
+ * own; every field the client does not strictly need is optional, because the public OpenAPI
+ * text is incomplete. `null` reads as absent: the schemas are decoded through
+ * `Schema.toCodecGoJson` (see `../decode.ts`).
  */
 
-/**
- * An optional field that also accepts `null` (read as absent).
- *
- * @example
- * Schema.Struct({ rrn: opt(Schema.String) }) // { rrn: null } decodes to {}
- */
-export const opt = <S extends Schema.Schema.Any>(schema: S) => Schema.optionalWith(schema, { nullable: true })
+/** An optional field. */
+export const opt = <S extends Schema.Constraint>(schema: S): Schema.optionalKey<S> =>
+  Schema.optionalKey(schema)
 
-/**
- * A number that may arrive as a JSON number or a numeric string.
- *
- * @example
- * Schema.decodeUnknownSync(NumberLike)("10.50") // 10.5
- */
-export const NumberLike = Schema.Union(Schema.Number, Schema.NumberFromString)
+/** A number that may arrive as a JSON number or a numeric string. */
+export const NumberLike = WireNumber
 
-/**
- * An identifier printed as a string in one operation and as an integer in another (e.g. `terminalId`).
- *
- * @example
- * Schema.decodeUnknownSync(IdLike)(20001) // 20001
- */
-export const IdLike = Schema.Union(Schema.String, Schema.Number)
+/** An identifier printed as a string in one operation and as an integer in another (e.g. `terminalId`). */
+export const IdLike = Schema.Union([Schema.String, Schema.Finite])
 
-/**
- * A flag that may arrive as a boolean or as "true"/"false".
- *
- * @example
- * Schema.decodeUnknownSync(BooleanLike)("true") // true
- */
-export const BooleanLike = Schema.Union(Schema.Boolean, Schema.BooleanFromString)
+/** A flag that may arrive as a boolean or as "true"/"false". */
+export const BooleanLike = Schema.Union([Schema.Boolean, Schema.Literals(["true", "false"])]).pipe(
+  Schema.decodeTo(Schema.Boolean, {
+    decode: SchemaGetter.transform((value: boolean | "true" | "false") => value === true || value === "true"),
+    encode: SchemaGetter.passthrough()
+  })
+)
 
 /**
  * The in-band outcome most MiaPos responses carry. `success` is the only documented value;
- * anything else is a business error even on HTTP 200.
- *
- * @example
- * Schema.Struct({ ...ResultField, qrId: Schema.String })
+ * anything else is a business error even on HTTP 200 (read before decoding, by the envelope).
  */
 export const ResultField = { result: opt(Schema.String) }
 
-/**
- * The Cyrillic spelling of `mcc` printed in seed 000 (two U+0441 letters).
- *
- * @example
- * wire[CYRILLIC_MCC] // the merchant category code under the seed's spelling
- */
+/** The Cyrillic spelling of `mcc` printed in seed 000 (two U+0441 letters). */
 export const CYRILLIC_MCC = "m\u0441\u0441"
 
-/**
- * Transaction information, as `txInfo` / `lastTxInfo` in several responses.
- *
- * @example
- * Schema.decodeUnknownSync(TxInfoWire)({ id: 1, amount: 10, "m\u0441\u0441": "5411" })
- */
+/** Transaction information, as `txInfo` / `lastTxInfo` in several responses. Both spellings of `mcc` are read. */
 export const TxInfoWire = Schema.Struct({
   id: IdLike,
   amount: NumberLike,
@@ -75,20 +51,9 @@ export const TxInfoWire = Schema.Struct({
   swiftMessageId: opt(Schema.String),
   swiftPayerBank: opt(Schema.String)
 })
-/**
- * Transaction information, as `txInfo` / `lastTxInfo` in several responses. Both spellings of `mcc` are read.
- *
- * @example
- * Schema.decodeUnknownSync(TxInfoWire)({ id: 1, amount: 10, "m\u0441\u0441": "5411" })
- */
 export type TxInfoWire = typeof TxInfoWire.Type
 
-/**
- * A QR extension (payment request) as returned inside `qrInfo` or on its own.
- *
- * @example
- * Schema.decodeUnknownSync(ExtensionWire)({ extensionId: "e", qrExpireIn: 300, amount: 10 })
- */
+/** A QR extension (payment request) as returned inside `qrInfo` or on its own. */
 export const ExtensionWire = Schema.Struct({
   extensionId: Schema.String,
   qrExpireIn: opt(NumberLike),
@@ -96,20 +61,9 @@ export const ExtensionWire = Schema.Struct({
   minAmount: opt(NumberLike),
   maxAmount: opt(NumberLike)
 })
-/**
- * A QR extension (payment request) as returned inside `qrInfo` or on its own.
- *
- * @example
- * Schema.decodeUnknownSync(ExtensionWire)({ extensionId: "e", qrExpireIn: 300, amount: 10 })
- */
 export type ExtensionWire = typeof ExtensionWire.Type
 
-/**
- * A QR code as `qrInfo` (create, get) and as an item of `codes` (active list).
- *
- * @example
- * Schema.decodeUnknownSync(QrInfoWire)({ qrId: "q", qrType: "dynamic", amountType: "fixed" })
- */
+/** A QR code as `qrInfo` (create, get) and as an item of `codes` (active list). */
 export const QrInfoWire = Schema.Struct({
   qrId: Schema.String,
   qrType: opt(Schema.String),
@@ -118,10 +72,4 @@ export const QrInfoWire = Schema.Struct({
   qrImage: opt(Schema.String),
   extension: opt(ExtensionWire)
 })
-/**
- * A QR code as `qrInfo` (create, get) and as an item of `codes` (active list).
- *
- * @example
- * Schema.decodeUnknownSync(QrInfoWire)({ qrId: "q", qrType: "dynamic", amountType: "fixed" })
- */
 export type QrInfoWire = typeof QrInfoWire.Type

@@ -1,58 +1,33 @@
 import * as Schema from "effect/Schema"
 import { ExtensionWire, NumberLike, opt, QrInfoWire, ResultField, TxInfoWire } from "./common.js"
 
-/**
- * `GET /pos/api/v2/qr/active` response.
- *
- * @example
- * Schema.decodeUnknownSync(QrActiveListWire)({ result: "success", codes: [] })
- */
+/** `GET /pos/api/v2/qr/active` response. */
 export const QrActiveListWire = Schema.Struct({
   ...ResultField,
   codes: opt(Schema.Array(QrInfoWire))
 })
 
-/**
- * `POST /pos/api/v2/qr` response.
- *
- * @example
- * Schema.decodeUnknownSync(QrCreateWire)({ result: "success", qrInfo: { qrId: "q" } })
- */
+/** `POST /pos/api/v2/qr` response. */
 export const QrCreateWire = Schema.Struct({
   ...ResultField,
   qrInfo: QrInfoWire
 })
 
-/**
- * QR info by id: `state` and, while the QR exists, `qrInfo`.
- *
- * @example
- * Schema.decodeUnknownSync(QrGetWire)({ state: "not_found" })
- */
+/** QR info by id: `state` and, while the QR exists, `qrInfo`. */
 export const QrGetWire = Schema.Struct({
   ...ResultField,
   state: opt(Schema.String),
   qrInfo: opt(QrInfoWire)
 })
 
-/**
- * Extension create response: the seed spells the key `extensionIfo`; `extensionInfo` is read too.
- *
- * @example
- * Schema.decodeUnknownSync(QrExtensionCreateWire)({ extensionIfo: { extensionId: "e" } })
- */
+/** Extension create response: the seed spells the key `extensionIfo`; `extensionInfo` is read too. */
 export const QrExtensionCreateWire = Schema.Struct({
   ...ResultField,
   extensionIfo: opt(ExtensionWire),
   extensionInfo: opt(ExtensionWire)
 })
 
-/**
- * Extension check response.
- *
- * @example
- * Schema.decodeUnknownSync(QrExtensionCheckWire)({ state: "paid", totalPayments: 1 })
- */
+/** Extension check response. */
 export const QrExtensionCheckWire = Schema.Struct({
   ...ResultField,
   state: opt(Schema.String),
@@ -61,12 +36,7 @@ export const QrExtensionCheckWire = Schema.Struct({
   totalPayments: opt(NumberLike)
 })
 
-/**
- * Deprecated v1 dynamic QR create response.
- *
- * @example
- * Schema.decodeUnknownSync(QrV1CreateWire)({ result: "success", qrId: "q", qrExpireIn: 300 })
- */
+/** Deprecated v1 dynamic QR create response. */
 export const QrV1CreateWire = Schema.Struct({
   ...ResultField,
   qrId: Schema.String,
@@ -74,12 +44,7 @@ export const QrV1CreateWire = Schema.Struct({
   qrImage: opt(Schema.String)
 })
 
-/**
- * Deprecated v1 dynamic QR check response.
- *
- * @example
- * Schema.decodeUnknownSync(QrV1CheckWire)({ state: "not_found" })
- */
+/** Deprecated v1 dynamic QR check response. */
 export const QrV1CheckWire = Schema.Struct({
   ...ResultField,
   state: opt(Schema.String),

@@ -1,12 +1,7 @@
 import * as Schema from "effect/Schema"
 import { IdLike, NumberLike, opt, ResultField } from "./common.js"
 
-/**
- * One transaction line of an X/Z report.
- *
- * @example
- * Schema.decodeUnknownSync(ReportTransactionWire)({ transactionType: "payment", transactionId: 1 })
- */
+/** One transaction line of an X/Z report. */
 export const ReportTransactionWire = Schema.Struct({
   transactionType: opt(Schema.String),
   transactionId: opt(IdLike),
@@ -15,12 +10,7 @@ export const ReportTransactionWire = Schema.Struct({
   transactionCcy: opt(Schema.String)
 })
 
-/**
- * `reportJson` of an X or Z report.
- *
- * @example
- * Schema.decodeUnknownSync(ShiftReportJsonWire)({ paymentCount: 264, paymentSum: 70508.85 })
- */
+/** `reportJson` of an X or Z report. */
 export const ShiftReportJsonWire = Schema.Struct({
   reportDateTime: opt(Schema.String),
   terminalType: opt(Schema.String),
@@ -43,20 +33,9 @@ export const ShiftReportJsonWire = Schema.Struct({
   cancellationSum: opt(NumberLike),
   totalSum: opt(NumberLike)
 })
-/**
- * The decoded `reportJson` of an X or Z report.
- *
- * @example
- * const data: ShiftReportJsonWire = { paymentCount: 1 }
- */
 export type ShiftReportJsonWire = typeof ShiftReportJsonWire.Type
 
-/**
- * `reportJson` of a receipt.
- *
- * @example
- * Schema.decodeUnknownSync(ReceiptJsonWire)({ amount: 1, ccy: "MDL" })
- */
+/** `reportJson` of a receipt. */
 export const ReceiptJsonWire = Schema.Struct({
   merchant: opt(Schema.String),
   store: opt(Schema.String),
@@ -69,20 +48,9 @@ export const ReceiptJsonWire = Schema.Struct({
   amount: opt(NumberLike),
   ccy: opt(Schema.String)
 })
-/**
- * The decoded `reportJson` of a receipt.
- *
- * @example
- * const data: ReceiptJsonWire = { amount: 1, ccy: "MDL" }
- */
 export type ReceiptJsonWire = typeof ReceiptJsonWire.Type
 
-/**
- * X-report and v2 Z-report response: one of the three representations is filled per `format`.
- *
- * @example
- * Schema.decodeUnknownSync(ShiftReportWire)({ result: "success", reportBinary: "JVBERi0=" })
- */
+/** X-report and v2 Z-report response: one of the three representations is filled per `format`. */
 export const ShiftReportWire = Schema.Struct({
   ...ResultField,
   reportJson: opt(ShiftReportJsonWire),
@@ -90,12 +58,7 @@ export const ShiftReportWire = Schema.Struct({
   reportText: opt(Schema.Array(Schema.String))
 })
 
-/**
- * Receipt response.
- *
- * @example
- * Schema.decodeUnknownSync(ReceiptWire)({ result: "success", reportText: ["MERCHANT"] })
- */
+/** Receipt response. */
 export const ReceiptWire = Schema.Struct({
   ...ResultField,
   reportJson: opt(ReceiptJsonWire),
@@ -103,12 +66,7 @@ export const ReceiptWire = Schema.Struct({
   reportText: opt(Schema.Array(Schema.String))
 })
 
-/**
- * Legacy (v1) Z-report response: one opaque `report` string.
- *
- * @example
- * Schema.decodeUnknownSync(ZReportV1Wire)({ result: "success", report: "..." })
- */
+/** Legacy (v1) Z-report response: one opaque `report` string. */
 export const ZReportV1Wire = Schema.Struct({
   ...ResultField,
   report: opt(Schema.String)

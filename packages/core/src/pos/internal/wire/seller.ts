@@ -1,50 +1,24 @@
 import * as Schema from "effect/Schema"
 import { IdLike, NumberLike, opt, ResultField } from "./common.js"
 
-/**
- * The token pair of seller login and refresh. `accessTokenExpiresIn` is in seconds.
- *
- * @example
- * Schema.decodeUnknownSync(AuthTokensWire)({ accessToken: "a", refreshToken: "r", accessTokenExpiresIn: 300 })
- */
+/** The token pair of seller login and refresh. `accessTokenExpiresIn` is in seconds. */
 export const AuthTokensWire = Schema.Struct({
   accessToken: Schema.String,
   refreshToken: Schema.String,
   accessTokenExpiresIn: opt(NumberLike)
 })
-/**
- * The decoded token pair.
- *
- * @example
- * const pair: AuthTokensWire = { accessToken: "a", refreshToken: "r", accessTokenExpiresIn: 300 }
- */
 export type AuthTokensWire = typeof AuthTokensWire.Type
 
-/**
- * Seller login and refresh response.
- *
- * @example
- * Schema.decodeUnknownSync(AuthResponseWire)({ result: "success", authTokens: { accessToken: "a", refreshToken: "r" } })
- */
+/** Seller login and refresh response. */
 export const AuthResponseWire = Schema.Struct({
   ...ResultField,
   authTokens: AuthTokensWire
 })
 
-/**
- * A response that carries nothing but the outcome (logout, cancel, settings set, ...).
- *
- * @example
- * Schema.decodeUnknownSync(ResultOnlyWire)({ result: "success" })
- */
+/** A response that carries nothing but the outcome (logout, cancel, settings set, ...). */
 export const ResultOnlyWire = Schema.Struct({ ...ResultField })
 
-/**
- * Seller session info; the seed's example has no `result` field.
- *
- * @example
- * Schema.decodeUnknownSync(SellerInfoWire)({ sellerInfo: { id: 5, fullName: "Ana" } })
- */
+/** Seller session info; the seed's example has no `result` field. */
 export const SellerInfoWire = Schema.Struct({
   ...ResultField,
   sellerInfo: opt(Schema.Struct({ id: opt(IdLike), fullName: opt(Schema.String) })),

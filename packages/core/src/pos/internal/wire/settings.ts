@@ -1,12 +1,7 @@
 import * as Schema from "effect/Schema"
 import { BooleanLike, NumberLike, opt, ResultField } from "./common.js"
 
-/**
- * `qrSettings` of a POS terminal.
- *
- * @example
- * Schema.decodeUnknownSync(QrSettingsWire)({ qrType: "dynamic", qrTtl: 300 })
- */
+/** `qrSettings` of a POS terminal. */
 export const QrSettingsWire = Schema.Struct({
   qrType: opt(Schema.String),
   qrAmountType: opt(Schema.String),
@@ -15,12 +10,7 @@ export const QrSettingsWire = Schema.Struct({
   whenUpdated: opt(Schema.String)
 })
 
-/**
- * Settings response.
- *
- * @example
- * Schema.decodeUnknownSync(SettingsWire)({ result: "success", qrSettings: { qrTtl: 300 } })
- */
+/** Settings response. */
 export const SettingsWire = Schema.Struct({
   ...ResultField,
   qrSettings: opt(QrSettingsWire)

@@ -4,9 +4,6 @@ import { BooleanLike, IdLike, opt, ResultField } from "./common.js"
 /**
  * Shift check/open/close response. Not in seed 000: every field is optional and both
  * `shiftId` and `id` are read.
- *
- * @example
- * Schema.decodeUnknownSync(ShiftWire)({ result: "success", isOpen: true, shiftId: 7 })
  */
 export const ShiftWire = Schema.Struct({
   ...ResultField,

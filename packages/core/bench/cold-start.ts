@@ -1,0 +1,49 @@
+/**
+ * Cold start: a fresh Node process imports the BUILT `@mia-sdk/core` (run `pnpm build` first) and
+ * creates a MIA QR client; the figure is the median of 7 runs of the time from before the import
+ * to after `createMiaQrClient`, measured inside the process. The whole process time is printed
+ * beside it. Run: `npx tsx bench/cold-start.ts` from packages/core.
+ */
+import { execFileSync } from "node:child_process"
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+
+const RUNS = 7
+const entry = fileURLToPath(new URL("../dist/index.js", import.meta.url))
+if (!existsSync(entry)) {
+  console.error("packages/core/dist is missing: run `npx tsup` (or the workspace build) first.")
+  process.exit(1)
+}
+
+const program = `
+const start = performance.now()
+const { createMiaQrClient } = await import(${JSON.stringify(entry)})
+const client = createMiaQrClient({ clientId: "id", clientSecret: "secret", environment: "sandbox" })
+const ready = performance.now() - start
+await client.close()
+process.stdout.write(JSON.stringify({ ready }))
+`
+
+const median = (values: Array<number>) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN
+
+const inside: Array<number> = []
+const whole: Array<number> = []
+for (let run = 0; run < RUNS; run++) {
+  const started = performance.now()
+  const output = execFileSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8" })
+  whole.push(performance.now() - started)
+  inside.push((JSON.parse(output) as { ready: number }).ready)
+}
+const bare: Array<number> = []
+for (let run = 0; run < RUNS; run++) {
+  const started = performance.now()
+  execFileSync(process.execPath, ["-e", "0"])
+  bare.push(performance.now() - started)
+}
+
+console.log(`cold start of @mia-sdk/core (Node ${process.version}), median of ${RUNS} fresh processes`)
+console.log(`  import + createMiaQrClient   ${median(inside).toFixed(0)} ms   [target <= 200 ms]`)
+console.log(
+  `  whole process                ${median(whole).toFixed(0)} ms   (an empty node process: ${median(bare).toFixed(0)} ms)`
+)
