@@ -89,6 +89,8 @@ export interface PromiseRuntime<R> {
   readonly isClosed: () => boolean
   /** Registers a call under way, so `close()` lets it finish. */
   readonly track?: ((call: Promise<unknown>) => void) | undefined
+  /** Counts a call in (`+1`) or out (`-1`); cheaper than `track` for calls this module runs. */
+  readonly count?: ((delta: 1 | -1) => void) | undefined
 }
 
 /** A Promise client's runtime with `close()`: new calls are refused, calls under way finish first. */
@@ -109,19 +111,27 @@ export const makeClientRuntime = <R, E>(layer: Layer.Layer<R, E>): ManagedRuntim
 /** Wraps the runtime of one Promise client (see {@link ClientHost}). */
 export const makeClientHost = <R>(runtime: ManagedRuntime.ManagedRuntime<R, unknown>): ClientHost<R> => {
   let closed = false
-  const inFlight = new Set<Promise<unknown>>()
+  let underWay = 0
+  let idle: (() => void) | undefined
   let closing: Promise<void> | undefined
+  const count = (delta: 1 | -1) => {
+    underWay += delta
+    if (underWay === 0) idle?.()
+  }
   return {
     runtime,
     isClosed: () => closed,
+    count,
     track: (call) => {
-      inFlight.add(call)
-      const forget = () => inFlight.delete(call)
-      call.then(forget, forget)
+      count(1)
+      const done = () => count(-1)
+      call.then(done, done)
     },
     close: () => {
       closed = true
-      closing ??= Promise.allSettled([...inFlight]).then(() => runtime.dispose())
+      closing ??= (
+        underWay === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve))
+      ).then(() => runtime.dispose())
       return closing
     }
   }
@@ -142,17 +152,17 @@ export const runCall = <A, E, R>(
   const refused = host.isClosed() ? closedError(operation) : refusal(operation, options)
   if (refused !== undefined) return Promise.reject(refused)
   const signal = options?.signal
-  const call = host.runtime
+  host.count?.(1)
+  return host.runtime
     .runPromiseExit(withTimeout(effect, options), signal ? { signal } : undefined)
     .then((exit) => {
+      host.count?.(-1)
       if (Exit.isSuccess(exit)) return exit.value
       const failure = Cause.findErrorOption(exit.cause)
       if (Option.isSome(failure)) throw failure.value
       if (signal?.aborted && Cause.hasInterruptsOnly(exit.cause)) throw abortedError(operation, signal)
       throw Cause.squash(exit.cause)
     })
-  host.track?.(call)
-  return call
 }
 
 const iterate = <A, E, R>(

@@ -1,7 +1,13 @@
 import * as Layer from "effect/Layer"
-import * as ManagedRuntime from "effect/ManagedRuntime"
 import { MiaValidationError } from "../errors/mia-validation-error.js"
-import { type Promisified, promisify, type RequestOptions, runCall } from "../internal/promise-facade.js"
+import {
+  makeClientHost,
+  makeClientRuntime,
+  type Promisified,
+  promisify,
+  type RequestOptions,
+  runCall
+} from "../internal/promise-facade.js"
 import { isIssue } from "../internal/validation.js"
 import type {
   PosGetQrOptions,
@@ -104,17 +110,14 @@ export const createMiaPosClient = (options: CreateMiaPosClientOptions): MiaPosPr
       message: `createMiaPosClient: ${config.message}`
     })
   }
-  const runtime = ManagedRuntime.make(
+  const runtime = makeClientRuntime(
     Layer.effect(MiaPosClient, buildMiaPosClient(config, posFetchTransport(config)))
   )
+  // The service is built once, synchronously; each call then runs its effect on this runtime.
   const service = runtime.runSync(MiaPosClient)
-  let closed = false
-  const host = { runtime, isClosed: () => closed }
+  const host = makeClientHost(runtime)
   const derived = promisify(host, service)
-  const close = async () => {
-    closed = true
-    await runtime.dispose()
-  }
+  const close = host.close
 
   async function* all(
     input: PosListTransactionsInput | undefined,

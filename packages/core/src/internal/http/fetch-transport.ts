@@ -37,18 +37,14 @@ export const makeFetchTransport = (
   const defaultHeaders = config.headers
   const fetchImpl = config.fetch
   return (spec, timeoutMs) =>
-    Effect.callback<HttpReply, ReturnType<typeof networkError>>((resume, signal) => {
+    // `register` declares one parameter on purpose: Effect then creates no AbortSignal of its own;
+    // the returned canceler aborts the request when the fiber is interrupted.
+    Effect.callback<HttpReply, ReturnType<typeof networkError>>((resume) => {
       const controller = new AbortController()
       let settled = false
       const settle = () => {
         settled = true
         clearTimeout(timer)
-        signal.removeEventListener("abort", cancel)
-      }
-      const cancel = () => {
-        if (settled) return
-        settle()
-        controller.abort()
       }
       const timer = setTimeout(() => {
         if (settled) return
@@ -56,7 +52,6 @@ export const makeFetchTransport = (
         controller.abort()
         resume(Effect.fail(timeoutError(spec.operation, timeoutMs)))
       }, timeoutMs)
-      signal.addEventListener("abort", cancel)
       const headers: Record<string, string> =
         spec.headers === undefined ? { ...defaultHeaders } : { ...defaultHeaders, ...spec.headers }
       const init: RequestInit = { method: spec.method, headers, signal: controller.signal }
@@ -83,5 +78,10 @@ export const makeFetchTransport = (
           resume(Effect.fail(networkError(spec.operation, error)))
         }
       )
+      return Effect.sync(() => {
+        if (settled) return
+        settle()
+        controller.abort()
+      })
     })
 }

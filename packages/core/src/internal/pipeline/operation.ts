@@ -48,13 +48,28 @@ export const defineOperation = <Args extends ReadonlyArray<unknown>, A>(
   descriptor: OperationDescriptor<Args, A>
 ): OperationDescriptor<Args, A> => descriptor
 
-const PLACEHOLDER = /\{(\w+)\}/g
+// Templates split once into literal text (even indexes) and placeholder names (odd indexes).
+const templates = new Map<string, ReadonlyArray<string>>()
 
-/** Fills a path template with encoded parameters. */
-export const fillPath = (template: string, params: Readonly<Record<string, string>> | undefined): string =>
-  params === undefined
-    ? template
-    : template.replace(PLACEHOLDER, (whole, name: string) => {
-        const value = params[name]
-        return value === undefined ? whole : encodeURIComponent(value)
-      })
+const partsOf = (template: string): ReadonlyArray<string> => {
+  let parts = templates.get(template)
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/)
+    templates.set(template, parts)
+  }
+  return parts
+}
+
+/** Fills a path template with encoded parameters; a placeholder without a value stays as written. */
+export const fillPath = (template: string, params: Readonly<Record<string, string>> | undefined): string => {
+  if (params === undefined) return template
+  const parts = partsOf(template)
+  if (parts.length === 1) return template
+  let path = parts[0] ?? ""
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index] as string
+    const value = params[name]
+    path += (value === undefined ? `{${name}}` : encodeURIComponent(value)) + (parts[index + 1] ?? "")
+  }
+  return path
+}

@@ -2,7 +2,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import type * as Schedule from "effect/Schedule"
-import type * as Tracer from "effect/Tracer"
+import * as Tracer from "effect/Tracer"
 import type { MiaError } from "../../errors/index.js"
 import type { Auth } from "../auth/auth.js"
 import type { HttpReply, HttpRequestSpec, Transport } from "../http/http-types.js"
@@ -164,9 +164,16 @@ export const makePipeline = <E extends RetryableError>(config: PipelineConfig<E>
         : once
       const spanned = Effect.withSpan(retried, `${config.spanPrefix}.${operation.spanName ?? name}`, {
         kind: "client",
-        attributes: operation.attributes?.(args)
+        attributes: operation.attributes?.(args),
+        // A stack trace per call costs more than the rest of the span; the name says where it is.
+        captureStackTrace: false
       })
-      return tracer === undefined ? spanned : Effect.withTracer(spanned, tracer)
+      if (tracer !== undefined) return Effect.withTracer(spanned, tracer)
+      // Without a tracing backend nobody sees the span, and making it costs about as much as the
+      // rest of the pipeline's own work: skip it then.
+      return Effect.withFiber((fiber) =>
+        fiber.getRef(Tracer.Tracer) === Tracer.nativeTracer ? retried : spanned
+      )
     }) as never
 
   return { run }

@@ -70,4 +70,13 @@ export const withRetry = <A, E extends RetryableError, R>(
 ): Effect.Effect<A, E, R> =>
   policy.maxRetries <= 0
     ? effect
-    : Effect.retry(effect, { schedule, times: policy.maxRetries, while: transient(policy) })
+    : // The schedule starts only after a first failure: a success (the common case) pays nothing.
+      Effect.catchIf(effect, transient(policy), (first) => {
+        let replay = true
+        const again = Effect.suspend(() => {
+          if (!replay) return effect
+          replay = false
+          return Effect.fail(first)
+        })
+        return Effect.retry(again, { schedule, times: policy.maxRetries, while: transient(policy) })
+      })
