@@ -5,7 +5,7 @@
  * beside it. Run: `npx tsx bench/cold-start.ts` from packages/core.
  */
 import { execFileSync } from "node:child_process"
-import { existsSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
 const RUNS = 7
@@ -24,6 +24,20 @@ await client.close()
 process.stdout.write(JSON.stringify({ ready }))
 `
 
+// The Effect modules the built entry imports, loaded alone: the part of the start-up that is Effect's.
+const distDir = fileURLToPath(new URL("../dist/", import.meta.url))
+const effectModules = new Set<string>()
+for (const file of readdirSync(distDir).filter((name) => name.endsWith(".js"))) {
+  for (const match of readFileSync(distDir + file, "utf8").matchAll(/^import .* from "(effect\/[A-Za-z]+)";?$/gm)) {
+    effectModules.add(match[1] as string)
+  }
+}
+const effectOnly = `
+const start = performance.now()
+for (const name of ${JSON.stringify([...effectModules])}) await import(name)
+process.stdout.write(JSON.stringify({ ready: performance.now() - start }))
+`
+
 const median = (values: Array<number>) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN
 
@@ -35,6 +49,14 @@ for (let run = 0; run < RUNS; run++) {
   whole.push(performance.now() - started)
   inside.push((JSON.parse(output) as { ready: number }).ready)
 }
+const effectAlone: Array<number> = []
+for (let run = 0; run < RUNS; run++) {
+  const output = execFileSync(process.execPath, ["--input-type=module", "-e", effectOnly], {
+    encoding: "utf8",
+    cwd: fileURLToPath(new URL("..", import.meta.url))
+  })
+  effectAlone.push((JSON.parse(output) as { ready: number }).ready)
+}
 const bare: Array<number> = []
 for (let run = 0; run < RUNS; run++) {
   const started = performance.now()
@@ -44,6 +66,9 @@ for (let run = 0; run < RUNS; run++) {
 
 console.log(`cold start of @mia-sdk/core (Node ${process.version}), median of ${RUNS} fresh processes`)
 console.log(`  import + createMiaQrClient   ${median(inside).toFixed(0)} ms   [target <= 200 ms]`)
+console.log(
+  `    of which Effect's own modules  ${median(effectAlone).toFixed(0)} ms   (${effectModules.size} modules, loaded alone: ${[...effectModules].map((name) => name.slice(7)).join(", ")})`
+)
 console.log(
   `  whole process                ${median(whole).toFixed(0)} ms   (an empty node process: ${median(bare).toFixed(0)} ms)`
 )

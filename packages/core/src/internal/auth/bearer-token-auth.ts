@@ -56,13 +56,14 @@ const finalUnauthorized = (error: MiaError): MiaError =>
       })
     : error
 
-const unusable = new MiaResponseError({
-  operation: "token",
-  status: 200,
-  reason: "unexpected_result",
-  bodySnippet: "",
-  message: "token: the bank answered without a usable token (empty accessToken or non-positive expiresIn)."
-})
+const unusable = () =>
+  new MiaResponseError({
+    operation: "token",
+    status: 200,
+    reason: "unexpected_result",
+    bodySnippet: "",
+    message: "token: the bank answered without a usable token (empty accessToken or non-positive expiresIn)."
+  })
 
 /** The bearer-token auth of one client, with its token cache (whose requests live in the scope). */
 export interface BearerTokenAuth {
@@ -79,10 +80,7 @@ export const makeBearerTokenAuth = (issue: Effect.Effect<TokenAnswer, MiaError>)
   Effect.map(
     makeTokenCache(
       issue.pipe(
-        Effect.filterOrFail(
-          (answer) => answer.accessToken !== "" && answer.expiresIn > 0,
-          () => unusable
-        ),
+        Effect.filterOrFail((answer) => answer.accessToken !== "" && answer.expiresIn > 0, unusable),
         Effect.mapError(tokenRefusal),
         Effect.map((answer) => ({
           value: {

@@ -133,7 +133,10 @@ export const makePipeline = <E extends RetryableError>(config: PipelineConfig<E>
       }
       const withHeaders = (headers: Readonly<Record<string, string>> | undefined): HttpRequestSpec => {
         const fresh = attemptHeaders?.()
-        if (headers === undefined && fresh === undefined && prepared.headers === undefined) return base
+        if (fresh === undefined && prepared.headers === undefined) {
+          // The common case: only the auth headers, an object the auth keeps per token.
+          return headers === undefined ? base : { ...base, headers }
+        }
         return { ...base, headers: { ...fresh, ...prepared.headers, ...headers } }
       }
       const auth = operation.auth === "none" ? undefined : config.auth[operation.auth]

@@ -23,14 +23,18 @@ export const schemaDecoder = <S extends Schema.ConstraintDecoder<unknown>, A = S
   schema: S,
   options: { readonly sensitive?: boolean; readonly toModel?: (wire: S["Type"]) => A } = {}
 ): ResultDecoder<A> => {
-  // Through the Go-style JSON codec: the banks send `null` for absent optional fields.
-  const decode = SchemaParser.decodeUnknownResult(Schema.toCodecGoJson(schema) as unknown as S, {
-    errors: "first",
-    onExcessProperty: "ignore"
-  })
+  // Through the Go-style JSON codec: the banks send `null` for absent optional fields. Compiled on
+  // first use, so importing the SDK does not pay for every operation's decoder.
+  let decode: ((input: unknown) => Result.Result<S["Type"], SchemaIssue.Issue>) | undefined
+  const compile = () =>
+    SchemaParser.decodeUnknownResult(Schema.toCodecGoJson(schema) as unknown as S, {
+      errors: "first",
+      onExcessProperty: "ignore"
+    })
   const toModel = options.toModel
   const sensitive = options.sensitive === true
   return (operation, result, status) => {
+    decode ??= compile()
     const decoded = decode(result)
     if (Result.isSuccess(decoded)) {
       return toModel === undefined
