@@ -70,7 +70,10 @@ console.log(`smoke on ${runtime}`)
 const load = async (name) => {
   const module = await import(name)
   const resolved = import.meta.resolve(name)
-  expect(/\/dist\/(?:[^/]+\/)?[^/]+\.m?js$/.test(resolved), `${name} resolved to ${resolved}, not to its dist build`)
+  expect(
+    /\/dist\/(?:[^/]+\/)?[^/]+\.m?js$/.test(resolved),
+    `${name} resolved to ${resolved}, not to its dist build`
+  )
   return { module, where: resolved.slice(resolved.indexOf("/packages/") + 1) }
 }
 

@@ -28,7 +28,9 @@ process.stdout.write(JSON.stringify({ ready }))
 const distDir = fileURLToPath(new URL("../dist/", import.meta.url))
 const effectModules = new Set<string>()
 for (const file of readdirSync(distDir).filter((name) => name.endsWith(".js"))) {
-  for (const match of readFileSync(distDir + file, "utf8").matchAll(/^import .* from "(effect\/[A-Za-z]+)";?$/gm)) {
+  for (const match of readFileSync(distDir + file, "utf8").matchAll(
+    /^import .* from "(effect\/[A-Za-z]+)";?$/gm
+  )) {
     effectModules.add(match[1] as string)
   }
 }

@@ -89,7 +89,11 @@ const carefulGet = async () => {
   const timer = setTimeout(() => controller.abort(), 30_000)
   try {
     const response = await fetch(url, {
-      headers: { accept: "application/json", authorization: "Bearer bench-token", "user-agent": "mia-sdk/bench" },
+      headers: {
+        accept: "application/json",
+        authorization: "Bearer bench-token",
+        "user-agent": "mia-sdk/bench"
+      },
       signal: controller.signal
     })
     const json = (await response.json()) as { ok: boolean; result: { qrId: string } }

@@ -1,40 +1,11 @@
-import { relative } from "node:path"
-import { fileURLToPath } from "node:url"
-import { build } from "esbuild"
+import { forbiddenImportsOf } from "@mia-sdk/vitest-config/forbidden-imports"
 import { describe, expect, it } from "vitest"
 
-const packageDir = fileURLToPath(new URL("..", import.meta.url))
-
-/**
- * Bundles an entry of this package the way a merchant's bundler would (core read from its sources,
- * so a stale build cannot hide anything) and lists every import, at any depth, static or dynamic,
- * of `effect` or of core's main entry (which loads Effect). Express (a peer) and the database
- * drivers that webhooks loads on demand stay outside.
- */
-const forbiddenImportsOf = async (entry: string): Promise<Array<string>> => {
-  const found: Array<string> = []
-  await build({
-    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "esm",
-    conditions: ["@mia-sdk/source"],
-    external: ["pg", "@electric-sql/pglite", "express"],
-    logLevel: "silent",
-    plugins: [
-      {
-        name: "record-forbidden-imports",
-        setup(bundler) {
-          bundler.onResolve({ filter: /^(effect|effect\/.*|@mia-sdk\/core)$/ }, (args) => {
-            found.push(`${relative(packageDir, args.importer)} imports ${args.path}`)
-            return { path: args.path, external: true }
-          })
-        }
-      }
-    ]
-  })
-  return found
+// `effect` in any form, or core's main entry (which loads Effect). The database drivers are
+// loaded on demand and stay outside.
+const EFFECT_OR_CORE_MAIN = {
+  forbidden: /^(effect|effect\/.*|@mia-sdk\/core)$/,
+  external: ["pg", "@electric-sql/pglite"]
 }
 
 // The routers run without Effect, here and in @mia-sdk/webhooks below them: runtime imports from
@@ -43,6 +14,6 @@ const forbiddenImportsOf = async (entry: string): Promise<Array<string>> => {
 // verbatimModuleSyntax it stays).
 describe("no Effect at runtime", () => {
   it.each(["../src/index.ts"])("%s imports neither Effect nor core's main entry", async (entry) => {
-    expect(await forbiddenImportsOf(entry)).toEqual([])
+    expect(await forbiddenImportsOf(new URL(entry, import.meta.url), EFFECT_OR_CORE_MAIN)).toEqual([])
   })
 })

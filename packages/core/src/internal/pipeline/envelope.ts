@@ -110,19 +110,30 @@ export const unwrapMiaEnvelope = (
     // An empty body or a JSON scalar with an error status: the status says it all.
     return Result.fail(apiError(operation, reply, []))
   }
-  const notJson = json === undefined
-  return Result.fail(
-    new MiaResponseError({
-      operation,
-      status,
-      reason: notJson ? "not_json" : "not_an_envelope",
-      bodySnippet: sensitive ? "" : snippet(reply.text),
-      message: notJson
-        ? `${operation}: the answer (HTTP ${status}) is not JSON; a proxy or firewall may have answered instead of the API.`
-        : `${operation}: the answer (HTTP ${status}) is JSON but not the API envelope { ok, result, errors }.`,
-      ...(reply.retryAfterMs === undefined ? {} : { retryAfterMs: reply.retryAfterMs })
-    })
-  )
+  return Result.fail(unusableReply(operation, reply, sensitive, "the API envelope { ok, result, errors }"))
+}
+
+/**
+ * An answer no API would send: not JSON (a proxy or firewall answered), or JSON that is not
+ * `expected`. `sensitive` keeps the body out of the error.
+ */
+export const unusableReply = (
+  operation: string,
+  reply: HttpReply,
+  sensitive: boolean,
+  expected: string
+): MiaResponseError => {
+  const notJson = reply.json === undefined
+  return new MiaResponseError({
+    operation,
+    status: reply.status,
+    reason: notJson ? "not_json" : "not_an_envelope",
+    bodySnippet: sensitive ? "" : snippet(reply.text),
+    message: notJson
+      ? `${operation}: the answer (HTTP ${reply.status}) is not JSON; a proxy or firewall may have answered instead of the API.`
+      : `${operation}: the answer (HTTP ${reply.status}) is JSON but not ${expected}.`,
+    ...(reply.retryAfterMs === undefined ? {} : { retryAfterMs: reply.retryAfterMs })
+  })
 }
 
 /** How an API wraps its answers: the `result` of a success, or the typed error. */

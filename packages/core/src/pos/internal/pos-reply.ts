@@ -1,15 +1,13 @@
 import * as Result from "effect/Result"
 import type { MiaApiError } from "../../errors/mia-api-error.js"
-import { MiaResponseError } from "../../errors/mia-response-error.js"
+import type { MiaResponseError } from "../../errors/mia-response-error.js"
 import type { HttpReply } from "../../internal/http/http-types.js"
-import { apiError, type Envelope, toErrorEntries } from "../../internal/pipeline/envelope.js"
+import { apiError, type Envelope, toErrorEntries, unusableReply } from "../../internal/pipeline/envelope.js"
 import type { MiaPosError } from "../errors/index.js"
 import { MiaPosResultError } from "../errors/pos-result-error.js"
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
-
-const snippet = (text: string): string => (text.length > 500 ? `${text.slice(0, 500)}…` : text)
 
 const textField = (body: Record<string, unknown>, ...keys: ReadonlyArray<string>): string | undefined => {
   for (const key of keys) {
@@ -83,17 +81,5 @@ export const posEnvelope: Envelope<MiaPosError> = (
   if (success && reply.text.trim() === "") return Result.succeed({})
   if (!success && (json !== undefined || reply.text.trim() === ""))
     return Result.fail(apiError(operation, reply, []))
-  const notJson = json === undefined
-  return Result.fail(
-    new MiaResponseError({
-      operation,
-      status,
-      reason: notJson ? "not_json" : "not_an_envelope",
-      bodySnippet: sensitive ? "" : snippet(reply.text),
-      message: notJson
-        ? `${operation}: the answer (HTTP ${status}) is not JSON; a proxy or firewall may have answered instead of the MiaPos API.`
-        : `${operation}: the answer (HTTP ${status}) is JSON but not an object.`,
-      ...retryAfter
-    })
-  )
+  return Result.fail(unusableReply(operation, reply, sensitive, "an object"))
 }
