@@ -130,7 +130,11 @@ export const makeClientHost = <R>(runtime: ManagedRuntime.ManagedRuntime<R, unkn
     close: () => {
       closed = true
       closing ??= (
-        underWay === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve))
+        underWay === 0
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              idle = resolve
+            })
       ).then(() => runtime.dispose())
       return closing
     }
