@@ -26,5 +26,6 @@ export type {
 } from "./internal/observe/tracer-option.js"
 export { currentRequestTimeoutMs } from "./internal/pipeline/request-timeout.js"
 export * from "./qr/index.js"
+export * from "./rtp/index.js"
 export * from "./pos/index.js"
 export * from "./money.js"

@@ -45,6 +45,9 @@ const main = async (): Promise<void> => {
       `  curl -s -X POST ${server.url}/v2/auth/token -H 'content-type: application/json' \\`,
       `    -d '{"clientId":"${clientId}","clientSecret":"${clientSecret}"}'`,
       "",
+      `Request to pay on ${server.url}/v2/rtp (same token)`,
+      `  phone inbox   ${server.url}/v2/sandbox/rtp/inbox/{alias}  (e.g. 37369112221)`,
+      "",
       ...posBanner(server.url),
       "",
       "Press Ctrl+C to stop."

@@ -15,6 +15,9 @@ import { paymentView, qrView, refundView } from "./internal/mia/views.js"
 import { mswHandlersFor } from "./internal/msw-adapter.js"
 import { listenOnNode, type NodeServerHandle } from "./internal/node-adapter.js"
 import { seededRandom } from "./internal/prng.js"
+import { emptyRtpBooks } from "./internal/rtp/records.js"
+import { createRtpModule } from "./internal/rtp/rtp-module.js"
+import { resolveRtpSettings } from "./internal/rtp/rtp-settings.js"
 import { type MiaSandboxOptions, resolveSandboxOptions } from "./options.js"
 import { createPosSandbox } from "./pos/index.js"
 import type { SandboxRouteModule } from "./route-module.js"
@@ -68,12 +71,26 @@ export const createMiaSandbox = (options: MiaSandboxOptions = {}): MiaSandbox =>
   }
   const tokens = createAccessTokens(settings, settings.tokenExpiresIn, clock)
   const mia = createMiaModule(context, tokens, { envelope, firewall: settings.quirks.firewall })
+  // Request to pay shares the host, the token, the envelope and the callback sender with MIA QR.
+  const rtp = createRtpModule(
+    {
+      books: emptyRtpBooks(),
+      clock,
+      urlPolicy: settings.allowHttpUrls,
+      signatureKey: settings.signatureKey,
+      settings: resolveRtpSettings(options.rtp ?? {}, settings.commissionRate),
+      notify: dispatcher.enqueue
+    },
+    tokens,
+    { envelope, firewall: settings.quirks.firewall }
+  )
 
   // The route modules, tried in order; the first answer wins. Each owns a set of paths and
   // returns `undefined` for the rest. The MiaPos terminal simulator (src/pos, paths under
-  // `/pos/`) plugs in here as one more module, next to any the caller passes.
+  // `/pos/`) plugs in here as one more module, next to any the caller passes. RTP comes before
+  // MIA QR, which answers every other `/v2/` path (404 for unknown ones).
   const pos = createPosSandbox({ ...options.pos, clock })
-  const modules: ReadonlyArray<SandboxRouteModule> = [...(options.modules ?? []), pos, mia]
+  const modules: ReadonlyArray<SandboxRouteModule> = [...(options.modules ?? []), pos, rtp.module, mia]
 
   const handle = async (request: Request): Promise<Response> => {
     try {
@@ -181,6 +198,7 @@ export const createMiaSandbox = (options: MiaSandboxOptions = {}): MiaSandbox =>
     faults: injector.controls,
     deliveries: dispatcher.log,
     pos,
+    rtp: rtp.sandbox,
     pay,
     listen,
     reset: () => {

@@ -32,8 +32,9 @@ export interface DeliveryAttempt {
 }
 
 /**
- * A callback the bank sends: a payment callback to the QR's `callbackUrl` (spec §6.1) or a
- * refund callback to the refund's `callbackUrl`.
+ * A callback the bank sends: a payment callback to the QR's `callbackUrl` (spec §6.1), a
+ * refund callback to the refund's `callbackUrl`, or the callback of an accepted request to pay
+ * (`kind: "rtp"`) to the request's `callbackUrl`.
  *
  * @example
  * const delivery: CallbackDelivery = await sandbox.deliveries.waitFor({ payId, status: "delivered" })
@@ -41,12 +42,15 @@ export interface DeliveryAttempt {
  */
 export interface CallbackDelivery {
   readonly id: string
-  readonly kind: "payment" | "refund"
+  readonly kind: "payment" | "refund" | "rtp"
   /** The callback URL the merchant registered. */
   readonly url: string
   /** Where it was sent: `url`, unless `forwardCallbacksTo` redirects it. */
   readonly deliveredTo: string
+  /** The QR of a `payment` or `refund` callback; `""` for an `rtp` callback, which has none. */
   readonly qrId: string
+  /** Request-to-pay callbacks (`rtp`) only. */
+  readonly rtpId?: string
   readonly payId: string
   readonly refundId?: string
   /** The JSON body as sent: `{ result, signature }`. */
@@ -66,6 +70,7 @@ export interface CallbackDelivery {
 export interface DeliveryFilter {
   readonly kind?: CallbackDelivery["kind"]
   readonly qrId?: string
+  readonly rtpId?: string
   readonly payId?: string
   readonly refundId?: string
   readonly status?: DeliveryStatus

@@ -13,6 +13,15 @@ export type { CallbackFaults, FaultControls, FaultHandle, FaultRule, SandboxFaul
 export { DEFAULT_CALLBACK_RETRY_DELAYS, DEFAULT_SANDBOX_CREDENTIALS } from "./options.js"
 export type { MiaSandboxOptions, SandboxQuirks } from "./options.js"
 export type { SandboxRouteModule } from "./route-module.js"
+export type { SandboxRtpOptions } from "./rtp-options.js"
+export type { RtpSandbox, SandboxRtpFilter } from "./rtp-sandbox.js"
+export type {
+  SandboxRtp,
+  SandboxRtpInboxItem,
+  SandboxRtpPayer,
+  SandboxRtpPayment,
+  SandboxRtpStatus
+} from "./rtp-views.js"
 export { SandboxPaymentError } from "./sandbox.js"
 export type {
   MiaSandbox,

@@ -2,6 +2,7 @@ import type { SandboxClock } from "./clock.js"
 import type { CallbackFaults, FaultRule } from "./faults.js"
 import type { SandboxRouteModule } from "./route-module.js"
 import type { PosSandboxOptions } from "./pos/index.js"
+import type { SandboxRtpOptions } from "./rtp-options.js"
 
 /**
  * The credentials a sandbox uses unless told otherwise: the example values of maib's docs, so
@@ -103,6 +104,8 @@ export interface MiaSandboxOptions {
   readonly modules?: ReadonlyArray<SandboxRouteModule>
   /** The MiaPos terminal simulator behind `/pos/` paths (it shares this sandbox's clock). Zero config works. */
   readonly pos?: Omit<PosSandboxOptions, "clock">
+  /** Switches for what the request-to-pay docs leave open; every default is the likeliest reading. */
+  readonly rtp?: SandboxRtpOptions
 }
 
 /** The options with every default filled in and checked. */

@@ -4,6 +4,7 @@ import type { SandboxClock } from "./clock.js"
 import type { DeliveryLog } from "./deliveries.js"
 import type { FaultControls } from "./faults.js"
 import type { PosSandbox } from "./pos/index.js"
+import type { RtpSandbox } from "./rtp-sandbox.js"
 
 /**
  * The credentials a sandbox accepts and signs with.
@@ -83,7 +84,7 @@ export interface SandboxServer {
 }
 
 /**
- * A stateful simulator of maib's MIA QR API. One `handle` function is the whole bank; the msw
+ * A stateful simulator of maib's MIA QR and RTP (request to pay) APIs. One `handle` function is the whole bank; the msw
  * `handlers`, the server of `listen()` and the CLI are thin adapters over it.
  *
  * @example
@@ -111,6 +112,8 @@ export interface MiaSandbox {
   readonly deliveries: DeliveryLog
   /** The MiaPos terminal simulator answering `/pos/` paths: its state, OTP inbox and `pay`. */
   readonly pos: PosSandbox
+  /** Request to pay: its requests and the payer's phone (inbox, accept, reject). */
+  readonly rtp: RtpSandbox
   /**
    * Simulates a payer paying a QR (the same as `POST /v2/mia/test-pay`, callback included).
    *
@@ -119,7 +122,7 @@ export interface MiaSandbox {
   pay(input: SandboxPayInput): Promise<SandboxTestPayResult>
   /** Starts an HTTP server on 127.0.0.1 that serves this sandbox. */
   listen(options?: SandboxListenOptions): Promise<SandboxServer>
-  /** Forgets every QR, payment, refund, token and delivery. Fault rules stay. */
+  /** Forgets every QR, payment, refund, request to pay, token and delivery. Fault rules stay. */
   reset(): void
   /** Stops callback re-sends and closes every server started by `listen()`. */
   close(): Promise<void>

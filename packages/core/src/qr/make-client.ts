@@ -1,9 +1,7 @@
 import * as Effect from "effect/Effect"
 import type * as HttpClient from "effect/http/HttpClient"
-import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
-import * as Stream from "effect/Stream"
 import { verifyMiaCallback } from "../callback/verify-callback.js"
 import type { MiaError } from "../errors/index.js"
 import type { MiaValidationError } from "../errors/mia-validation-error.js"
@@ -18,26 +16,12 @@ import { SDK_USER_AGENT } from "../internal/user-agent.js"
 import { type Issue, orFail } from "../internal/validation.js"
 import { makeQrOperations } from "./operations.js"
 import type { MiaQrClientOptions } from "./options.js"
-import { DEFAULT_PAGE_SIZE } from "./prepare/list-query.js"
-import { type ResolvedQrOptions, resolveQrOptions } from "./resolve-options.js"
+import { paginate } from "./paginate.js"
+import { type ResolvedMiaOptions, type ResolvedQrOptions, resolveQrOptions } from "./resolve-options.js"
 import type { MiaQrClientService } from "./service.js"
 
 /** Sent on every MIA request; no `Content-Type` unless there is a body (maib's firewall). */
 export const MIA_HEADERS = { accept: "application/json", "user-agent": SDK_USER_AGENT } as const
-
-const paginate = <F extends { readonly offset?: number | undefined; readonly count?: number | undefined }, A>(
-  filter: F | undefined,
-  list: (
-    filter: F
-  ) => Effect.Effect<{ readonly totalCount: number; readonly items: ReadonlyArray<A> }, MiaError>
-): Stream.Stream<A, MiaError> =>
-  Stream.paginate(filter?.offset ?? 0, (offset: number) =>
-    Effect.map(list({ ...(filter as F), offset, count: filter?.count ?? DEFAULT_PAGE_SIZE }), (page) => {
-      const next = offset + page.items.length
-      const more = page.items.length > 0 && next < page.totalCount
-      return [page.items, more ? Option.some(next) : Option.none()] as const
-    })
-  )
 
 /**
  * Builds the MIA QR service on a transport from resolved options: the operation table run by the
@@ -107,8 +91,8 @@ export const resolveOrFail = (
 ): Effect.Effect<ResolvedQrOptions, MiaValidationError> =>
   orFail("createMiaQrClient", resolveQrOptions(options))
 
-/** The default transport of resolved options: `fetch` with the MIA headers. */
-export const qrFetchTransport = (config: ResolvedQrOptions): Transport =>
+/** The default transport of resolved options (QR or RTP): `fetch` with the MIA headers. */
+export const miaFetchTransport = (config: ResolvedMiaOptions): Transport =>
   makeFetchTransport({ baseUrl: config.baseUrl, headers: MIA_HEADERS, fetch: config.fetch })
 
 /**
@@ -127,7 +111,7 @@ export const qrFetchTransport = (config: ResolvedQrOptions): Transport =>
 export const makeMiaQrClient = (
   options: MiaQrClientOptions
 ): Effect.Effect<MiaQrClientService, MiaValidationError, Scope.Scope> =>
-  Effect.flatMap(resolveOrFail(options), (config) => buildMiaQrClient(config, qrFetchTransport(config)))
+  Effect.flatMap(resolveOrFail(options), (config) => buildMiaQrClient(config, miaFetchTransport(config)))
 
 /**
  * Builds a MIA QR client whose requests go through the `HttpClient` of `effect/http` from the

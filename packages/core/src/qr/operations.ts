@@ -1,4 +1,3 @@
-import * as Redacted from "effect/Redacted"
 import { defineOperation, type PreparedRequest } from "../internal/pipeline/operation.js"
 import { schemaDecoder } from "../internal/pipeline/result-decoder.js"
 import { checkId, type Issue, isIssue, issue } from "../internal/validation.js"
@@ -31,7 +30,7 @@ import {
   MiaQrDetailsSchema,
   MiaQrExtensionSchema
 } from "./schemas/qr.js"
-import { MiaTokenResultSchema } from "./schemas/token.js"
+import { issueTokenOperation } from "./token-operation.js"
 
 const body = (
   prepared: Record<string, unknown> | Issue,
@@ -64,18 +63,7 @@ const refund = (path: string, refundPath: "current" | "legacy") =>
  */
 export const makeQrOperations = (config: Pick<ResolvedQrOptions, "baseUrl" | "clientId" | "clientSecret">) =>
   ({
-    issueToken: defineOperation({
-      name: "issueToken",
-      method: "POST",
-      path: "/v2/auth/token",
-      auth: "none",
-      idempotent: true,
-      sensitive: true,
-      prepare: () => ({
-        body: { clientId: Redacted.value(config.clientId), clientSecret: Redacted.value(config.clientSecret) }
-      }),
-      decode: schemaDecoder(MiaTokenResultSchema, { sensitive: true })
-    }),
+    issueToken: issueTokenOperation(config),
 
     createQr: defineOperation({
       name: "createQr",

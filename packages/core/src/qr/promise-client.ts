@@ -22,7 +22,7 @@ import type {
   MiaRefundInput,
   MiaTestPayInput
 } from "./inputs.js"
-import { buildMiaQrClient, qrFetchTransport } from "./make-client.js"
+import { buildMiaQrClient, miaFetchTransport } from "./make-client.js"
 import { MiaQrClient } from "./mia-qr-client.js"
 import type { MiaQrClientOptions } from "./options.js"
 import { resolveQrOptions } from "./resolve-options.js"
@@ -149,7 +149,7 @@ export const createMiaQrClient = (options: CreateMiaQrClientOptions): MiaQrPromi
   const config = resolveQrOptions(options)
   if (isIssue(config)) throw validationError("createMiaQrClient", config)
   const runtime = makeClientRuntime(
-    Layer.effect(MiaQrClient, buildMiaQrClient(config, qrFetchTransport(config)))
+    Layer.effect(MiaQrClient, buildMiaQrClient(config, miaFetchTransport(config)))
   )
   // The service is built once, synchronously; each call then runs its effect on this runtime.
   const service = runtime.runSync(MiaQrClient)

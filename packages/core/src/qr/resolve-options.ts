@@ -4,28 +4,37 @@ import type { MiaLogger } from "../internal/observe/log-events.js"
 import { toEffectTracer } from "../internal/observe/tracer-option.js"
 import { defaultRetryPolicy, type RetryPolicy } from "../internal/pipeline/retry-policy.js"
 import { toRedacted } from "../internal/secret.js"
-import { checkInteger, type Issue, issue, isLoopbackHost } from "../internal/validation.js"
+import { checkInteger, type Issue, isIssue, issue, isLoopbackHost } from "../internal/validation.js"
 import { MIA_BASE_URLS, type MiaEnvironment } from "./environment.js"
 import type { MiaQrClientOptions } from "./options.js"
 
 /**
- * Options after validation and defaults.
+ * Options of any client on the MIA host (QR, RTP) after validation and defaults.
  *
  * @example
- * const resolved = resolveQrOptions({ clientId: "id", clientSecret: "secret" })
+ * const resolved = resolveMiaOptions({ clientId: "id", clientSecret: "secret" })
  */
-export interface ResolvedQrOptions {
+export interface ResolvedMiaOptions {
   readonly clientId: Redacted.Redacted<string>
   readonly clientSecret: Redacted.Redacted<string>
   readonly signatureKey: Redacted.Redacted<string> | undefined
   readonly baseUrl: string
   readonly timeoutMs: number
   readonly retry: RetryPolicy
-  readonly refundPath: "current" | "legacy"
   readonly transformClient: MiaQrClientOptions["transformClient"]
   readonly fetch: typeof globalThis.fetch | undefined
   readonly logger: MiaLogger | undefined
   readonly tracer: Tracer.Tracer | undefined
+}
+
+/**
+ * MIA QR options after validation and defaults: the shared MIA options and the refund endpoint.
+ *
+ * @example
+ * const resolved = resolveQrOptions({ clientId: "id", clientSecret: "secret" })
+ */
+export interface ResolvedQrOptions extends ResolvedMiaOptions {
+  readonly refundPath: "current" | "legacy"
 }
 
 /** 30 s per attempt: generous for a bank, short enough that a hung connection surfaces. */
@@ -37,13 +46,15 @@ const isNonBlankSecret = (value: unknown): boolean => {
 }
 
 /**
- * Validates client options (never echoing a secret) and fills defaults: environment `sandbox`,
- * timeout 30 s, 2 retries, the current refund endpoint.
+ * Validates the options every MIA client shares (never echoing a secret) and fills defaults:
+ * environment `sandbox`, timeout 30 s, 2 retries.
  *
  * @example
- * resolveQrOptions({ clientId: "", clientSecret: "s" }) // { field: "clientId", rule: "required", ... }
+ * resolveMiaOptions({ clientId: "", clientSecret: "s" }) // { field: "clientId", rule: "required", ... }
  */
-export const resolveQrOptions = (options: MiaQrClientOptions): ResolvedQrOptions | Issue => {
+export const resolveMiaOptions = (
+  options: Omit<MiaQrClientOptions, "refundPath">
+): ResolvedMiaOptions | Issue => {
   if (typeof options !== "object" || options === null) {
     return issue("options", "required", "Pass { clientId, clientSecret } (from maib) to create a client.")
   }
@@ -119,14 +130,6 @@ export const resolveQrOptions = (options: MiaQrClientOptions): ResolvedQrOptions
     checkInteger("maxRetries", options.maxRetries, { min: 0, max: 10 }) ??
     checkInteger("retryBaseDelayMs", options.retryBaseDelayMs, { min: 0, max: 60_000 })
   if (retries) return retries
-  const refundPath = options.refundPath ?? "current"
-  if (refundPath !== "current" && refundPath !== "legacy") {
-    return issue(
-      "refundPath",
-      "one_of",
-      `refundPath must be "current" or "legacy", got ${JSON.stringify(refundPath)}.`
-    )
-  }
   return {
     clientId: toRedacted(options.clientId),
     clientSecret: toRedacted(options.clientSecret),
@@ -138,10 +141,30 @@ export const resolveQrOptions = (options: MiaQrClientOptions): ResolvedQrOptions
       maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries,
       baseDelayMs: options.retryBaseDelayMs ?? defaultRetryPolicy.baseDelayMs
     },
-    refundPath,
     transformClient: options.transformClient,
     fetch: options.fetch,
     logger: typeof options.logger === "function" ? options.logger : undefined,
     tracer: options.tracer === undefined ? undefined : toEffectTracer(options.tracer)
   }
+}
+
+/**
+ * Validates MIA QR client options and fills defaults: those of {@link resolveMiaOptions} and the
+ * current refund endpoint.
+ *
+ * @example
+ * resolveQrOptions({ clientId: "", clientSecret: "s" }) // { field: "clientId", rule: "required", ... }
+ */
+export const resolveQrOptions = (options: MiaQrClientOptions): ResolvedQrOptions | Issue => {
+  const shared = resolveMiaOptions(options)
+  if (isIssue(shared)) return shared
+  const refundPath = options.refundPath ?? "current"
+  if (refundPath !== "current" && refundPath !== "legacy") {
+    return issue(
+      "refundPath",
+      "one_of",
+      `refundPath must be "current" or "legacy", got ${JSON.stringify(refundPath)}.`
+    )
+  }
+  return { ...shared, refundPath }
 }

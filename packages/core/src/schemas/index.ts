@@ -9,22 +9,31 @@ import {
   MiaQrDetailsSchema,
   MiaQrExtensionSchema
 } from "../qr/schemas/qr.js"
+import { MiaRtpRefundResultSchema } from "../rtp/schemas/refund.js"
+import { MiaCancelRtpResultSchema, MiaCreateRtpResultSchema, MiaRtpSchema } from "../rtp/schemas/rtp.js"
+import { MiaRtpTestAcceptResultSchema, MiaRtpTestRejectResultSchema } from "../rtp/schemas/test-result.js"
 
 export {
   MiaCancelQrResultSchema,
+  MiaCancelRtpResultSchema,
   MiaCreateHybridQrResultSchema,
   MiaCreateQrResultSchema,
+  MiaCreateRtpResultSchema,
   MiaExtensionResultSchema,
   MiaPageSchema,
   MiaPaymentSchema,
   MiaQrDetailsSchema,
   MiaQrExtensionSchema,
   MiaRefundResultSchema,
+  MiaRtpRefundResultSchema,
+  MiaRtpSchema,
+  MiaRtpTestAcceptResultSchema,
+  MiaRtpTestRejectResultSchema,
   MiaTestPayResultSchema
 }
 
 /**
- * The wire schemas of the MIA QR API's answers, by name: the same Effect schemas the client
+ * The wire schemas of the MIA QR and RTP (request to pay) APIs' answers, by name: the same Effect schemas the client
  * decodes with. Numbers may be numeric strings, enums any case, and optional fields `null`.
  *
  * @example
@@ -44,7 +53,14 @@ export const miaWireSchemas = {
   refundResult: MiaRefundResultSchema,
   testPayResult: MiaTestPayResultSchema,
   qrPage: MiaPageSchema(MiaQrDetailsSchema),
-  paymentPage: MiaPageSchema(MiaPaymentSchema)
+  paymentPage: MiaPageSchema(MiaPaymentSchema),
+  rtp: MiaRtpSchema,
+  rtpPage: MiaPageSchema(MiaRtpSchema),
+  createRtpResult: MiaCreateRtpResultSchema,
+  cancelRtpResult: MiaCancelRtpResultSchema,
+  rtpRefundResult: MiaRtpRefundResultSchema,
+  rtpTestAcceptResult: MiaRtpTestAcceptResultSchema,
+  rtpTestRejectResult: MiaRtpTestRejectResultSchema
 } as const
 
 /**

@@ -44,7 +44,8 @@ const snapshot = (record: DeliveryRecord): CallbackDelivery => ({
   kind: record.notification.kind,
   url: record.notification.url,
   deliveredTo: record.deliveredTo,
-  qrId: record.notification.qrId,
+  qrId: record.notification.qrId ?? "",
+  ...(record.notification.rtpId === undefined ? {} : { rtpId: record.notification.rtpId }),
   payId: record.notification.payId,
   ...(record.notification.refundId === undefined ? {} : { refundId: record.notification.refundId }),
   body: { result: structuredClone(record.notification.result), signature: record.signature },
@@ -56,6 +57,7 @@ const snapshot = (record: DeliveryRecord): CallbackDelivery => ({
 const matchesFilter = (delivery: CallbackDelivery, filter: DeliveryFilter): boolean =>
   (filter.kind === undefined || delivery.kind === filter.kind) &&
   (filter.qrId === undefined || delivery.qrId === filter.qrId) &&
+  (filter.rtpId === undefined || delivery.rtpId === filter.rtpId) &&
   (filter.payId === undefined || delivery.payId === filter.payId) &&
   (filter.refundId === undefined || delivery.refundId === filter.refundId) &&
   (filter.status === undefined || delivery.status === filter.status) &&

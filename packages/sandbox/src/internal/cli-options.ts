@@ -14,7 +14,20 @@ export type CliCommand =
 
 export const CLI_USAGE = `Usage: mia-sandbox [options]
 
-Starts the MIA QR sandbox bank on a loopback HTTP server.
+Starts the sandbox bank on a loopback HTTP server: the MIA QR API, request to pay (RTP)
+and the MiaPos terminal API.
+
+Request to pay (same token as MIA QR):
+  POST /v2/rtp                         create a request to a phone number (373 + 8 digits)
+  GET  /v2/rtp, GET /v2/rtp/{rtpId}    list (count, offset, filters, sortBy, order) and status
+  POST /v2/rtp/{rtpId}/cancel          cancel a pending request
+  POST /v2/rtp/{payId}/refund          full refund of an accepted request
+  POST /v2/rtp/{rtpId}/test-accept     the payer accepts (sends the signed callback)
+  POST /v2/rtp/{rtpId}/test-reject     the payer declines
+The payer's phone (sandbox only, no token):
+  GET  /v2/sandbox/rtp/inbox/{alias}           pending requests to a phone number
+  POST /v2/sandbox/rtp/inbox/{rtpId}/accept    accept ({ payerName?, payerIban? })
+  POST /v2/sandbox/rtp/inbox/{rtpId}/reject    decline
 
 Options (each also read from the environment variable in brackets; a flag wins):
   -p, --port <n>                 port, 0 = any free port            [MIA_SANDBOX_PORT]    default 4010

@@ -1,6 +1,7 @@
 /**
- * The MIA QR API error table (spec §7.1): code -> HTTP status and message template. One place,
- * so a status that turns out different on the real bank is a one-line change.
+ * The error tables of the MIA QR API (spec §7.1) and of RTP (RTP spec §10.1; 2xxxx and 34001):
+ * code -> HTTP status and message template. The two APIs share the platform and its 1xxxx codes.
+ * One place, so a status that turns out different on the real bank is a one-line change.
  */
 export const MIA_ERRORS = {
   "10000": {
@@ -36,7 +37,20 @@ export const MIA_ERRORS = {
     template:
       "Cannot refund MIA payment for provided amount. Available refundable amount: `{{refundableAmount}}`."
   },
-  "14019": { status: 409, template: "QR code's state does not allow this operation: `{{state}}`." }
+  "14019": { status: 409, template: "QR code's state does not allow this operation: `{{state}}`." },
+  "22000": { status: 400, template: "The selected currency is invalid. Please review and try again." },
+  "22001": {
+    status: 400,
+    template: "The selected request status is invalid. Please verify your filter."
+  },
+  "22002": { status: 400, template: "Sorting options are not valid. Please adjust and try again." },
+  "23000": { status: 404, template: "The specified Request to Pay does not exist or has expired." },
+  "24005": { status: 409, template: "The current status does not permit the operation to be processed." },
+  "24006": {
+    status: 409,
+    template: "The recipient has not activated MIA. Please verify or use another payment method."
+  },
+  "34001": { status: 409, template: "Partial refund is not available: `{{paymentId}}`." }
 } as const satisfies Record<string, { status: number; template: string }>
 
 /** A code of the MIA error table that the sandbox answers with. */

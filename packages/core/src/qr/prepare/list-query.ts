@@ -15,9 +15,11 @@ import { LIMITS } from "./limits.js"
 /** Page size sent when the caller gives none (the API documents `count` as required). */
 export const DEFAULT_PAGE_SIZE = 20
 
-type Query = Record<string, string>
+/** A list's query string, as sent. */
+export type Query = Record<string, string>
 
-type Field =
+/** How one filter field is checked and written into the query string. */
+export type Field =
   | { readonly kind: "string"; readonly max: number }
   | { readonly kind: "enum"; readonly values: ReadonlyArray<string> }
   | { readonly kind: "amount" }
@@ -34,7 +36,12 @@ const range = (query: Query, from: string, to: string, kind: "amount" | "date"):
     : undefined
 }
 
-const buildQuery = (
+/**
+ * The query string of a MIA `count`/`offset` list (QR, payments, RTP): `count` and `offset`
+ * always sent, `sortBy`/`order` and enum fields in their documented spelling, dates as ISO 8601,
+ * and `from`/`to` ranges in order.
+ */
+export const buildQuery = (
   filter: Record<string, unknown> | undefined,
   fields: Readonly<Record<string, Field>>,
   sortBy: ReadonlyArray<string>,

@@ -4,9 +4,11 @@ import type { BankBooks } from "./records.js"
 
 /** A callback the bank owes a merchant; the dispatcher signs, sends and re-sends it. */
 export interface PendingNotification {
-  readonly kind: "payment" | "refund"
+  /** `rtp`: the payment callback of an accepted request to pay (it has an `rtpId`, no `qrId`). */
+  readonly kind: "payment" | "refund" | "rtp"
   readonly url: string
-  readonly qrId: string
+  readonly qrId?: string | undefined
+  readonly rtpId?: string | undefined
   readonly payId: string
   readonly refundId?: string | undefined
   /** The `result` object to sign and send, exactly as it goes on the wire. */

@@ -72,15 +72,19 @@ export class ListQuery {
     return Number(value)
   }
 
-  /** `count` and `offset`, defaulting to the first page. */
-  paging(): { readonly count: number; readonly offset: number } {
-    return { count: this.integer("count", DEFAULT_PAGE_SIZE, 1), offset: this.integer("offset", 0, 0) }
+  /** `count` and `offset`, defaulting to the first page of `pageSize` items. */
+  paging(pageSize = DEFAULT_PAGE_SIZE): { readonly count: number; readonly offset: number } {
+    return { count: this.integer("count", pageSize, 1), offset: this.integer("offset", 0, 0) }
   }
 
-  /** `sortBy` (one of `fields`, default `fallback`) and `order` (`asc` default, `desc`); 12003 otherwise. */
+  /**
+   * `sortBy` (one of `fields`, default `fallback`) and `order` (`asc` default, `desc`); `invalid`
+   * (12003 unless told) otherwise.
+   */
   sorting<A extends string>(
     fields: ReadonlyArray<A>,
-    fallback: A
+    fallback: A,
+    invalid: MiaErrorEntry = { code: "12003" }
   ): { readonly field: A; readonly descending: boolean } {
     const sortBy = this.raw("sortBy")
     const order = this.raw("order")
@@ -88,7 +92,7 @@ export class ListQuery {
       sortBy === undefined ? fallback : fields.find((name) => name.toLowerCase() === sortBy.toLowerCase())
     const orderValid = order === undefined || ["asc", "desc"].includes(order.toLowerCase())
     if (field === undefined || !orderValid) {
-      this.errors.push({ code: "12003" })
+      this.errors.push(invalid)
       return { field: fallback, descending: false }
     }
     return { field, descending: order?.toLowerCase() === "desc" }

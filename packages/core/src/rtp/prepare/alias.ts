@@ -1,0 +1,22 @@
+import { checkString, type Issue, issue } from "../../internal/validation.js"
+
+/** Moldovan mobile number in international form without `+`: the only alias maib documents. */
+const ALIAS = /^373\d{8}$/
+
+/**
+ * The payer's `alias`: `373` followed by 8 digits. Not normalised: `+373…` or `0 69…` are refused
+ * with a hint, so the request goes to exactly the number the merchant meant.
+ *
+ * @example
+ * checkAlias("+37369112221") // { field: "alias", rule: "format", ... }
+ */
+export const checkAlias = (value: unknown): Issue | undefined => {
+  const problem = checkString("alias", value, { required: true, max: 100 })
+  if (problem) return problem
+  if (ALIAS.test(value as string)) return undefined
+  return issue(
+    "alias",
+    "format",
+    `alias must be the payer's mobile number as 373 followed by 8 digits, without + or spaces (e.g. 37369112221), got ${JSON.stringify(value)}.`
+  )
+}

@@ -1,0 +1,3 @@
+import { describeRtpClientContract } from "./contract/rtp-client-contract.js"
+
+describeRtpClientContract("loopback")

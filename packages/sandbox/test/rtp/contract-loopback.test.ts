@@ -1,0 +1,3 @@
+import { describeRtpContract } from "./contract/rtp-contract.js"
+
+describeRtpContract("loopback")
