@@ -19,6 +19,7 @@ describe("Effect-free entry exports", () => {
           "canonicalCallbackString",
           "signMiaCallback",
           "verifyMiaCallback",
+          "verifyMiaRtpCallback",
         ],
         "@mia-sdk/core/guards": [
           "isMiaApiError",

@@ -7,3 +7,5 @@ export type {
 } from "./notification.js"
 export { signMiaCallback } from "./sign-callback.js"
 export { verifyMiaCallback } from "./verify-callback.js"
+export type { MiaRtpCallbackNotification, MiaRtpCallbackVerification } from "../rtp/notification.js"
+export { verifyMiaRtpCallback } from "../rtp/verify-callback.js"
