@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: { index: "src/index.ts", "web/index": "src/web/index.ts" },
+  entry: { index: "src/index.ts", "web/index": "src/web/index.ts", "node/index": "src/node/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

@@ -5,7 +5,7 @@
 import { once } from "node:events"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { openSqlOrderStore } from "@mia-sdk/webhooks"
+import { openSqlOrderStore } from "@mia-sdk/webhooks/node"
 import express from "express"
 import { miaCheckout, miaErrorHandler } from "../src/index.js"
 

@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process"
 import { request } from "node:http"
 import { performance } from "node:perf_hooks"
-import { openSqlOrderStore } from "@mia-sdk/webhooks"
+import { openSqlOrderStore } from "@mia-sdk/webhooks/node"
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 5000)
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 500)

@@ -49,8 +49,6 @@ export type {
 export { createMiaReconciler } from "./reconciliation/reconciler.js"
 export type { MemoryOrderStoreOptions } from "./store/memory-store.js"
 export { createMemoryOrderStore } from "./store/memory-store.js"
-export type { OpenedSqlOrderStore, OpenSqlOrderStoreOptions } from "./store/open-sql-store.js"
-export { openSqlOrderStore } from "./store/open-sql-store.js"
 export type {
   ApplyOptions,
   ApplyResult,

@@ -1,6 +1,7 @@
 import type { MiaQrPromiseClient } from "@mia-sdk/core"
 import { describe, expect, expectTypeOf, it } from "vitest"
 import * as webhooks from "../src/index.js"
+import * as nodeEntry from "../src/node/index.js"
 import type { PaymentConfirmationPort, ReconciliationPort } from "../src/index.js"
 
 describe("@mia-sdk/webhooks public surface", () => {
@@ -30,7 +31,6 @@ describe("@mia-sdk/webhooks public surface", () => {
         "isPremature",
         "migrateMiaSchema",
         "nextCheckAt",
-        "openSqlOrderStore",
         "toOrderView",
         "validateRefundInput",
         "watchOrder",
@@ -41,5 +41,10 @@ describe("@mia-sdk/webhooks public surface", () => {
   it("accepts the MIA QR client as its bank ports", () => {
     expectTypeOf<MiaQrPromiseClient>().toMatchTypeOf<PaymentConfirmationPort>()
     expectTypeOf<MiaQrPromiseClient>().toMatchTypeOf<ReconciliationPort>()
+  })
+
+  it("keeps the server-only store opener in the node entry", () => {
+    expect(Object.keys(nodeEntry).sort()).toEqual(["openSqlOrderStore"])
+    expect("openSqlOrderStore" in webhooks).toBe(false)
   })
 })

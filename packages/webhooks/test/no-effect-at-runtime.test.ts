@@ -19,3 +19,13 @@ describe("no Effect at runtime", () => {
     }
   )
 })
+
+// Edge runtimes and bundlers load the main and web entries: no database driver may hide in them
+// (`openSqlOrderStore` lives in `@mia-sdk/webhooks/node`).
+describe("no database driver in the edge-safe entries", () => {
+  it.each(["../src/index.ts", "../src/web/index.ts"])("%s imports neither pg nor PGlite", async (entry) => {
+    expect(
+      await forbiddenImportsOf(new URL(entry, import.meta.url), { forbidden: /^(pg|@electric-sql\/pglite)$/ })
+    ).toEqual([])
+  })
+})

@@ -5,7 +5,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { afterAll, describe, expect, it } from "vitest"
-import { openSqlOrderStore } from "../src/index.js"
+import { openSqlOrderStore } from "../src/node/index.js"
 
 const run = promisify(execFile)
 const packageDir = fileURLToPath(new URL("..", import.meta.url))

@@ -10,9 +10,9 @@ import {
   type OrderStore,
   MiaOrderError,
   migrateMiaSchema,
-  openSqlOrderStore,
   type SqlOrderStore
 } from "../src/index.js"
+import { openSqlOrderStore } from "../src/node/index.js"
 import { callbackResult, SIGNATURE_KEY, signedBody } from "./support/callbacks.js"
 import { orderIn, paymentFor, uniqueId } from "./support/orders.js"
 import { skipPostgres, testDatabase } from "./support/postgres.js"

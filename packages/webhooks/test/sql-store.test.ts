@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import {
-  createSqlOrderStore,
-  MIA_MIGRATIONS,
-  MiaOrderError,
-  migrateMiaSchema,
-  openSqlOrderStore
-} from "../src/index.js"
+import { createSqlOrderStore, MIA_MIGRATIONS, MiaOrderError, migrateMiaSchema } from "../src/index.js"
+import { openSqlOrderStore } from "../src/node/index.js"
 import { manualClock } from "./support/clock.js"
 import { sharedPglite } from "./support/pglite.js"
 import { describeOrderStoreContract } from "./support/store-contract.js"

@@ -17,7 +17,8 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { createMiaQrClient } from "@mia-sdk/core"
-import { createMiaReconciler, type ReconciliationReport, openSqlOrderStore } from "@mia-sdk/webhooks"
+import { createMiaReconciler, type ReconciliationReport } from "@mia-sdk/webhooks"
+import { openSqlOrderStore } from "@mia-sdk/webhooks/node"
 import express from "express"
 import { miaCheckout, miaErrorHandler, miaWebhook } from "../../src/index.js"
 

@@ -1,6 +1,6 @@
 // Opens the order store on a PGlite folder in its own process, as a second server would, and
 // prints what happened: "opened", or the error message.
-import { openSqlOrderStore } from "../../src/index.js"
+import { openSqlOrderStore } from "../../src/node/index.js"
 
 const folder = process.argv[2] ?? ""
 try {
