@@ -19,6 +19,8 @@ export const preset = {
   resolve: { conditions: ["@mia-sdk/source", "module", "browser", "development|production"] },
   ssr: { resolve: { conditions, externalConditions: ["@mia-sdk/source", "node"] } },
   test: {
+    // The JSON file feeds the one-line totals the root test command prints at the end.
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     restoreMocks: true

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { mkdtemp, rm } from "node:fs/promises"
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -75,6 +75,7 @@ const main = async () => {
     log(`\nscreenshots in ${screenshotDir}`)
     for (const failure of summary.failures) log(`FAILED ${failure}`)
     log(`browser: ${summary.passed} passed, ${summary.failed} failed`)
+    await writeBrowserTotals(summary.passed, summary.failed)
     return summary.failed === 0 ? 0 : 1
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((e: unknown) => log(`cleanup: ${String(e)}`))
@@ -82,11 +83,18 @@ const main = async () => {
   }
 }
 
+// Read by the root test command's summary line, beside the Vitest results.
+async function writeBrowserTotals(passed: number, failed: number): Promise<void> {
+  const folder = fileURLToPath(new URL("../test-results/", import.meta.url))
+  await mkdir(folder, { recursive: true })
+  await writeFile(join(folder, "browser.json"), JSON.stringify({ passed, failed, skipped: 0 }))
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     log(`browser tests could not run: ${error instanceof Error ? error.message : String(error)}`)
     log("browser: 0 passed, 1 failed")
-    process.exit(1)
+    void writeBrowserTotals(0, 1).finally(() => process.exit(1))
   }
 )
