@@ -3,17 +3,14 @@ import type * as HttpClient from "effect/http/HttpClient"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { verifyMiaCallback } from "../callback/verify-callback.js"
-import type { MiaError } from "../errors/index.js"
 import type { MiaValidationError } from "../errors/mia-validation-error.js"
-import type { Auth } from "../internal/auth/auth.js"
-import { makeBearerTokenAuth } from "../internal/auth/bearer-token-auth.js"
 import { makeFetchTransport } from "../internal/http/fetch-transport.js"
 import { makeHttpClientTransport } from "../internal/http/http-client-transport.js"
 import type { Transport } from "../internal/http/http-types.js"
-import { unwrapMiaEnvelope } from "../internal/pipeline/envelope.js"
-import { makePipeline, operationMethod } from "../internal/pipeline/pipeline.js"
+import { operationMethod } from "../internal/pipeline/pipeline.js"
 import { SDK_USER_AGENT } from "../internal/user-agent.js"
 import { type Issue, orFail } from "../internal/validation.js"
+import { makeMiaPipeline } from "./mia-pipeline.js"
 import { makeQrOperations } from "./operations.js"
 import type { MiaQrClientOptions } from "./options.js"
 import { paginate } from "./paginate.js"
@@ -33,19 +30,7 @@ export const buildMiaQrClient = (
 ): Effect.Effect<MiaQrClientService, never, Scope.Scope> =>
   Effect.gen(function* () {
     const operations = makeQrOperations(config)
-    const auth: Record<string, Auth<MiaError>> = {}
-    const pipeline = makePipeline<MiaError>({
-      spanPrefix: "MiaQrClient",
-      transport,
-      timeoutMs: config.timeoutMs,
-      retry: config.retry,
-      envelope: unwrapMiaEnvelope,
-      auth,
-      logger: config.logger,
-      tracer: config.tracer
-    })
-    const bearer = yield* makeBearerTokenAuth(pipeline.run(operations.issueToken, []))
-    auth.bearer = bearer.auth
+    const { pipeline, bearer } = yield* makeMiaPipeline(config, transport, "MiaQrClient")
 
     const listQrs = operationMethod(pipeline, operations.listQrs, 1)
     const listPayments = operationMethod(pipeline, operations.listPayments, 1)

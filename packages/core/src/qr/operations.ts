@@ -30,7 +30,6 @@ import {
   MiaQrDetailsSchema,
   MiaQrExtensionSchema
 } from "./schemas/qr.js"
-import { issueTokenOperation } from "./token-operation.js"
 
 const body = (
   prepared: Record<string, unknown> | Issue,
@@ -63,8 +62,6 @@ const refund = (path: string, refundPath: "current" | "legacy") =>
  */
 export const makeQrOperations = (config: Pick<ResolvedQrOptions, "baseUrl" | "clientId" | "clientSecret">) =>
   ({
-    issueToken: issueTokenOperation(config),
-
     createQr: defineOperation({
       name: "createQr",
       method: "POST",

@@ -1,6 +1,4 @@
-import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
 import type { MiaCallbackVerification } from "../callback/notification.js"
 import {
   makeClientHost,
@@ -37,6 +35,7 @@ import type {
   MiaQrExtension
 } from "./schemas/qr.js"
 import type { MiaRefundOptions } from "./service.js"
+import { miaPromiseBasics } from "./mia-promise-basics.js"
 
 /**
  * Options of {@link createMiaQrClient}: those of the Effect layer, without the `HttpClient` hook.
@@ -157,21 +156,9 @@ export const createMiaQrClient = (options: CreateMiaQrClientOptions): MiaQrPromi
   const derived = promisify(host, service)
   return {
     ...derived,
-    getAccessToken: (requestOptions) =>
-      runCall(
-        host,
-        "getAccessToken",
-        Effect.map(service.getAccessToken, (token) => ({
-          ...token,
-          accessToken: Redacted.value(token.accessToken)
-        })),
-        requestOptions
-      ),
     // Its per-call options mix the request options with the refund path.
     refundPayment: (payId, input, requestOptions) =>
       runCall(host, "refundPayment", service.refundPayment(payId, input, requestOptions), requestOptions),
-    verifyCallback: (body) => Effect.runPromise(service.verifyCallback(body)),
-    close: host.close,
-    [Symbol.asyncDispose]: host.close
+    ...miaPromiseBasics(host, service)
   }
 }

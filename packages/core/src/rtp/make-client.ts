@@ -2,16 +2,13 @@ import * as Effect from "effect/Effect"
 import type * as HttpClient from "effect/http/HttpClient"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
-import type { MiaError } from "../errors/index.js"
 import type { MiaValidationError } from "../errors/mia-validation-error.js"
-import type { Auth } from "../internal/auth/auth.js"
-import { makeBearerTokenAuth } from "../internal/auth/bearer-token-auth.js"
 import { makeHttpClientTransport } from "../internal/http/http-client-transport.js"
 import type { Transport } from "../internal/http/http-types.js"
-import { unwrapMiaEnvelope } from "../internal/pipeline/envelope.js"
-import { makePipeline, operationMethod } from "../internal/pipeline/pipeline.js"
+import { operationMethod } from "../internal/pipeline/pipeline.js"
 import { orFail } from "../internal/validation.js"
 import { MIA_HEADERS, miaFetchTransport } from "../qr/make-client.js"
+import { makeMiaPipeline } from "../qr/mia-pipeline.js"
 import { paginate } from "../qr/paginate.js"
 import { type ResolvedMiaOptions, resolveMiaOptions } from "../qr/resolve-options.js"
 import { makeRtpOperations } from "./operations.js"
@@ -30,19 +27,7 @@ export const buildMiaRtpClient = (
 ): Effect.Effect<MiaRtpClientService, never, Scope.Scope> =>
   Effect.gen(function* () {
     const operations = makeRtpOperations(config)
-    const auth: Record<string, Auth<MiaError>> = {}
-    const pipeline = makePipeline<MiaError>({
-      spanPrefix: "MiaRtpClient",
-      transport,
-      timeoutMs: config.timeoutMs,
-      retry: config.retry,
-      envelope: unwrapMiaEnvelope,
-      auth,
-      logger: config.logger,
-      tracer: config.tracer
-    })
-    const bearer = yield* makeBearerTokenAuth(pipeline.run(operations.issueToken, []))
-    auth.bearer = bearer.auth
+    const { pipeline, bearer } = yield* makeMiaPipeline(config, transport, "MiaRtpClient")
 
     const listRtps = operationMethod(pipeline, operations.listRtps, 1)
     const signatureKey = config.signatureKey === undefined ? "" : Redacted.value(config.signatureKey)

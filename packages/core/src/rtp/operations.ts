@@ -3,7 +3,6 @@ import { schemaDecoder } from "../internal/pipeline/result-decoder.js"
 import { checkId, type Issue, isIssue } from "../internal/validation.js"
 import { MiaPageSchema } from "../qr/schemas/page.js"
 import type { ResolvedMiaOptions } from "../qr/resolve-options.js"
-import { issueTokenOperation } from "../qr/token-operation.js"
 import type {
   MiaCreateRtpInput,
   MiaListRtpsQuery,
@@ -39,8 +38,6 @@ export const makeRtpOperations = (
   config: Pick<ResolvedMiaOptions, "baseUrl" | "clientId" | "clientSecret">
 ) =>
   ({
-    issueToken: issueTokenOperation(config),
-
     createRtp: defineOperation({
       name: "createRtp",
       method: "POST",

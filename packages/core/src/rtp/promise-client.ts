@@ -1,12 +1,9 @@
-import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
 import {
   makeClientHost,
   makeClientRuntime,
   promisify,
-  type RequestOptions,
-  runCall
+  type RequestOptions
 } from "../internal/promise-facade.js"
 import { isIssue, validationError } from "../internal/validation.js"
 import { miaFetchTransport } from "../qr/make-client.js"
@@ -26,6 +23,7 @@ import type { MiaRtpClientOptions } from "./options.js"
 import type { MiaRtpRefundResult } from "./schemas/refund.js"
 import type { MiaCancelRtpResult, MiaCreateRtpResult, MiaRtp } from "./schemas/rtp.js"
 import type { MiaRtpTestAcceptResult, MiaRtpTestRejectResult } from "./schemas/test-result.js"
+import { miaPromiseBasics } from "../qr/mia-promise-basics.js"
 
 /**
  * Options of {@link createMiaRtpClient}: those of `createMiaQrClient` (the same credentials serve
@@ -115,18 +113,6 @@ export const createMiaRtpClient = (options: CreateMiaRtpClientOptions): MiaRtpPr
   const derived = promisify(host, service)
   return {
     ...derived,
-    getAccessToken: (requestOptions) =>
-      runCall(
-        host,
-        "getAccessToken",
-        Effect.map(service.getAccessToken, (token) => ({
-          ...token,
-          accessToken: Redacted.value(token.accessToken)
-        })),
-        requestOptions
-      ),
-    verifyCallback: (body) => Effect.runPromise(service.verifyCallback(body)),
-    close: host.close,
-    [Symbol.asyncDispose]: host.close
+    ...miaPromiseBasics(host, service)
   }
 }
