@@ -17,3 +17,4 @@ export {
   isMiaTransportError,
   isMiaValidationError
 } from "./errors/guards.js"
+export { isMiaRtpAlias } from "./rtp/alias-rule.js"

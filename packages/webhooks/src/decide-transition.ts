@@ -1,12 +1,24 @@
 import { formatMoney } from "./money.js"
 import {
   type Order,
+  type OrderRtp,
   type OrderStatus,
+  openRtp,
   PAID_STATUSES,
+  placeholderPayId,
   type TransitionCode,
+  toRtpView,
   type UnmatchedPayment
 } from "./order.js"
-import type { ManualEvent, OrderEvent, PaymentEvent, QrClosedEvent, RefundEvent } from "./order-event.js"
+import type {
+  ManualEvent,
+  OrderEvent,
+  PaymentEvent,
+  QrClosedEvent,
+  RefundEvent,
+  RtpClosedEvent,
+  RtpRequestedEvent
+} from "./order-event.js"
 
 /**
  * Fields a transition changes besides the status.
@@ -20,6 +32,7 @@ export interface OrderChanges {
   readonly paidAmountMinor?: number | undefined
   readonly refundedAmountMinor?: number | undefined
   readonly duplicatePayIds?: ReadonlyArray<string> | undefined
+  readonly rtps?: ReadonlyArray<OrderRtp> | undefined
 }
 
 /**
@@ -37,6 +50,7 @@ export type IgnoreCode =
   | "already_refunded"
   | "refund_unconfirmed"
   | "not_allowed"
+  | "unknown_rtp"
 
 /**
  * What {@link decideTransition} concluded: move the order (possibly to the same status, with
@@ -75,13 +89,22 @@ const ignore = (code: IgnoreCode, reason: string): TransitionDecision => ({ kind
  * `orderId` a payment names proves nothing: only a QR this order created does. Before the order
  * has any QR, a payment is accepted only on exactly its terms.
  */
-const foreignPayment = (order: Order, event: PaymentEvent, paid: string): TransitionDecision | undefined => {
-  if (event.qrId !== undefined && order.qrIds.includes(event.qrId)) return undefined
-  if (order.qrIds.length > 0) {
+const foreignPayment = (
+  order: Order,
+  event: PaymentEvent,
+  paid: string,
+  viaRtp: OrderRtp | undefined
+): TransitionDecision | undefined => {
+  if (viaRtp !== undefined) return undefined
+  if (event.rtpId === undefined && event.qrId !== undefined && order.qrIds.includes(event.qrId))
+    return undefined
+  if (order.qrIds.length > 0 || order.rtps.length > 0) {
+    const through =
+      event.rtpId === undefined ? `QR ${event.qrId ?? "(none)"}` : `payment request ${event.rtpId}`
     return {
       kind: "keep",
       code: "foreign_qr",
-      reason: `Payment ${event.payId} of ${paid} names order ${order.orderId} but came through QR ${event.qrId ?? "(none)"}, which was not created for it: kept for review`
+      reason: `Payment ${event.payId} of ${paid} names order ${order.orderId} but came through ${through}, which was not created for it: kept for review`
     }
   }
   const sameCurrency = event.currency.toUpperCase() === order.currency.toUpperCase()
@@ -93,14 +116,58 @@ const foreignPayment = (order: Order, event: PaymentEvent, paid: string): Transi
   }
 }
 
+/** The order's RTPs with one of them changed. */
+const withRtp = (order: Order, rtpId: string, change: Partial<OrderRtp>): ReadonlyArray<OrderRtp> =>
+  order.rtps.map((rtp) => (rtp.rtpId === rtpId ? { ...rtp, ...change } : rtp))
+
+/**
+ * An RTP pays once. Reconciliation may have recorded its payment under a placeholder `payId`
+ * (the bank's status answer need not carry one): the callback's real `payId` replaces it.
+ */
+const decideKnownRtpPayment = (
+  order: Order,
+  event: PaymentEvent,
+  rtp: OrderRtp
+): TransitionDecision | undefined => {
+  if (rtp.payId === undefined) return undefined
+  const placeholder = placeholderPayId(rtp.rtpId)
+  if (event.payId === placeholder) {
+    return ignore("already_applied", `Payment request ${rtp.rtpId} was already applied as ${rtp.payId}`)
+  }
+  if (rtp.payId !== placeholder) return undefined
+  const replace = (payId: string) => (payId === placeholder ? event.payId : payId)
+  return transition(
+    order.status,
+    "payment_identified",
+    `Payment request ${rtp.rtpId} was paid by payment ${event.payId}`,
+    {
+      ...(order.payId === placeholder ? { payId: event.payId } : {}),
+      duplicatePayIds: order.duplicatePayIds.map(replace),
+      rtps: withRtp(order, rtp.rtpId, { payId: event.payId })
+    }
+  )
+}
+
 const decidePayment = (order: Order, event: PaymentEvent): TransitionDecision => {
   if (order.payId === event.payId || order.duplicatePayIds.includes(event.payId)) {
     return ignore("already_applied", `Payment ${event.payId} was already applied to order ${order.orderId}`)
   }
+  const viaRtp = event.rtpId === undefined ? undefined : order.rtps.find((rtp) => rtp.rtpId === event.rtpId)
+  const known = viaRtp === undefined ? undefined : decideKnownRtpPayment(order, event, viaRtp)
+  if (known !== undefined) return known
   const paid = formatMoney(event.amountMinor, event.currency)
-  const foreign = foreignPayment(order, event, paid)
+  const foreign = foreignPayment(order, event, paid, viaRtp)
   if (foreign !== undefined) return foreign
-  const received = { payId: event.payId, qrId: event.qrId ?? order.qrId, paidAmountMinor: event.amountMinor }
+  const rtps =
+    viaRtp === undefined
+      ? {}
+      : { rtps: withRtp(order, viaRtp.rtpId, { status: "accepted", payId: event.payId }) }
+  const received = {
+    payId: event.payId,
+    qrId: viaRtp === undefined ? (event.qrId ?? order.qrId) : order.qrId,
+    paidAmountMinor: event.amountMinor,
+    ...rtps
+  }
   if (order.status === "pending" || order.status === "failed") {
     if (event.currency.toUpperCase() !== order.currency.toUpperCase()) {
       const expected = formatMoney(order.amountMinor, order.currency)
@@ -135,8 +202,56 @@ const decidePayment = (order: Order, event: PaymentEvent): TransitionDecision =>
     order.status,
     "duplicate_payment",
     `Second payment ${event.payId} of ${paid} for an order already paid by ${order.payId ?? "another payment"}: refund it`,
-    { duplicatePayIds: [...order.duplicatePayIds, event.payId] }
+    { duplicatePayIds: [...order.duplicatePayIds, event.payId], ...rtps }
   )
+}
+
+const decideRtpRequested = (order: Order, event: RtpRequestedEvent): TransitionDecision => {
+  if (order.rtps.some((rtp) => rtp.rtpId === event.rtpId)) {
+    return ignore("already_applied", `Payment request ${event.rtpId} is already recorded`)
+  }
+  if (order.status !== "pending" && order.status !== "failed") {
+    return ignore("not_pending", `Order ${order.orderId} is ${order.status}: no payment request`)
+  }
+  const open = openRtp(order)
+  if (open !== undefined) {
+    return ignore("not_allowed", `Order ${order.orderId} already has the open payment request ${open.rtpId}`)
+  }
+  const rtp: OrderRtp = {
+    rtpId: event.rtpId,
+    alias: event.alias,
+    status: "pending",
+    expiresAt: event.expiresAt,
+    createdAt: event.requestedAt
+  }
+  return transition(
+    order.status,
+    "rtp_requested",
+    `Payment request ${event.rtpId} sent to ${toRtpView(rtp).alias}, valid until ${event.expiresAt}`,
+    { rtps: [...order.rtps, rtp] }
+  )
+}
+
+const RTP_CLOSED: Readonly<
+  Record<RtpClosedEvent["rtpStatus"], { code: TransitionCode; status: OrderRtp["status"]; text: string }>
+> = {
+  Rejected: { code: "rtp_rejected", status: "rejected", text: "was declined by the payer" },
+  Expired: { code: "rtp_expired", status: "expired", text: "expired unanswered" },
+  Cancelled: { code: "rtp_cancelled", status: "cancelled", text: "was withdrawn" }
+}
+
+/** An RTP that ended unpaid changes no status: the payer can still scan the QR or get a new request. */
+const decideRtpClosed = (order: Order, event: RtpClosedEvent): TransitionDecision => {
+  const rtp = order.rtps.find((candidate) => candidate.rtpId === event.rtpId)
+  if (rtp === undefined)
+    return ignore("unknown_rtp", `Order ${order.orderId} sent no payment request ${event.rtpId}`)
+  if (rtp.status !== "pending") {
+    return ignore("already_applied", `Payment request ${event.rtpId} is already ${rtp.status}`)
+  }
+  const closed = RTP_CLOSED[event.rtpStatus]
+  return transition(order.status, closed.code, `Payment request ${event.rtpId} ${closed.text}`, {
+    rtps: withRtp(order, event.rtpId, { status: closed.status })
+  })
 }
 
 const decideQrClosed = (order: Order, event: QrClosedEvent): TransitionDecision => {
@@ -236,6 +351,10 @@ export const decideTransition = (order: Order, event: OrderEvent): TransitionDec
       return decideRefund(order, event)
     case "manual":
       return decideManual(order, event)
+    case "rtp_requested":
+      return decideRtpRequested(order, event)
+    case "rtp_closed":
+      return decideRtpClosed(order, event)
   }
 }
 

@@ -7,6 +7,9 @@
 export type MiaOrderErrorCode =
   | "invalid_order"
   | "invalid_refund"
+  | "invalid_rtp"
+  | "rtp_not_configured"
+  | "rtp_limit_reached"
   | "order_not_found"
   | "order_exists"
   | "order_not_payable"

@@ -3,6 +3,8 @@ export type { CheckoutBankPort } from "./checkout/checkout-bank-port.js"
 export type { MiaCheckout, MiaCheckoutServiceOptions } from "./checkout/mia-checkout-service.js"
 export { createMiaCheckout } from "./checkout/mia-checkout-service.js"
 export type { CheckoutOutcome } from "./checkout/open-checkout.js"
+export type { RtpOutcome } from "./rtp/request-rtp.js"
+export type { RtpBankPort } from "./rtp/rtp-bank-port.js"
 export type { WatchOrderOptions } from "./events/watch-order.js"
 export { watchOrder } from "./events/watch-order.js"
 export type { RefundRequestOptions, RefundResult } from "./refunds/refund-order.js"
@@ -31,13 +33,30 @@ export type {
   NewOrder,
   Order,
   OrderQr,
+  OrderRtp,
   OrderStatus,
   OrderTransition,
   TransitionCode,
   UnmatchedPayment
 } from "./order.js"
-export { FINAL_STATUSES, ORDER_STATUSES, PAID_STATUSES, toOrderView } from "./order.js"
-export type { ManualEvent, OrderEvent, PaymentEvent, QrClosedEvent, RefundEvent } from "./order-event.js"
+export {
+  FINAL_STATUSES,
+  ORDER_STATUSES,
+  openRtp,
+  PAID_STATUSES,
+  placeholderPayId,
+  toOrderView,
+  toRtpView
+} from "./order.js"
+export type {
+  ManualEvent,
+  OrderEvent,
+  PaymentEvent,
+  QrClosedEvent,
+  RefundEvent,
+  RtpClosedEvent,
+  RtpRequestedEvent
+} from "./order-event.js"
 export { eventKey } from "./order-event.js"
 export type {
   MiaReconciler,

@@ -13,10 +13,43 @@ export interface PaymentEvent {
   readonly type: "payment"
   readonly payId: string
   readonly qrId?: string | undefined
+  /** Set when the payer accepted a payment request (RTP) instead of scanning a QR. */
+  readonly rtpId?: string | undefined
   readonly orderId?: string | undefined
   readonly amountMinor: number
   readonly currency: string
   readonly executedAt?: string | undefined
+  readonly payload?: unknown
+}
+
+/**
+ * A payment request (RTP) was sent to the payer's phone for the order.
+ *
+ * @example
+ * const event: RtpRequestedEvent = { type: "rtp_requested", rtpId: "r-1", orderId: "1001", alias: "37369112221", expiresAt: "2026-11-21T12:15:00.000Z", requestedAt: "2026-11-21T12:00:00.000Z" }
+ */
+export interface RtpRequestedEvent {
+  readonly type: "rtp_requested"
+  readonly rtpId: string
+  readonly orderId: string
+  readonly alias: string
+  readonly expiresAt: string
+  /** When it was sent (ISO 8601). */
+  readonly requestedAt: string
+  readonly payload?: unknown
+}
+
+/**
+ * A payment request ended unpaid: the payer declined it, it expired, or the shop withdrew it.
+ *
+ * @example
+ * const event: RtpClosedEvent = { type: "rtp_closed", rtpId: "r-1", orderId: "1001", rtpStatus: "Rejected" }
+ */
+export interface RtpClosedEvent {
+  readonly type: "rtp_closed"
+  readonly rtpId: string
+  readonly orderId?: string | undefined
+  readonly rtpStatus: "Rejected" | "Expired" | "Cancelled"
   readonly payload?: unknown
 }
 
@@ -78,7 +111,13 @@ export interface ManualEvent {
  * @example
  * const events: ReadonlyArray<OrderEvent> = [{ type: "manual", orderId: "1", to: "cancelled", reason: "Out of stock" }]
  */
-export type OrderEvent = PaymentEvent | QrClosedEvent | RefundEvent | ManualEvent
+export type OrderEvent =
+  | PaymentEvent
+  | QrClosedEvent
+  | RefundEvent
+  | ManualEvent
+  | RtpRequestedEvent
+  | RtpClosedEvent
 
 /**
  * The idempotency key of an event: a payment is applied once per `payId`, a refund once per
@@ -95,6 +134,10 @@ export const eventKey = (event: OrderEvent): string | undefined => {
       return `refund:${event.refundId}`
     case "qr_closed":
       return `qr_closed:${event.qrId}`
+    case "rtp_requested":
+      return `rtp_requested:${event.rtpId}`
+    case "rtp_closed":
+      return `rtp_closed:${event.rtpId}`
     case "manual":
       return undefined
   }

@@ -1,4 +1,4 @@
-import type { OrderStatus, OrderView } from "@mia-sdk/core/wire"
+import type { OrderRtpView, OrderStatus, OrderView } from "@mia-sdk/core/wire"
 import { fromMinorUnits } from "@mia-sdk/core/money"
 
 export type { OrderStatus } from "@mia-sdk/core/wire"
@@ -54,6 +54,11 @@ export type TransitionCode =
   | "qr_cancelled"
   | "refund_full"
   | "refund_partial"
+  | "rtp_requested"
+  | "rtp_rejected"
+  | "rtp_expired"
+  | "rtp_cancelled"
+  | "payment_identified"
   | "manual"
 
 /**
@@ -104,6 +109,11 @@ export interface Order {
    * one of them (or, before any QR exists, when amount and currency match exactly).
    */
   readonly qrIds: ReadonlyArray<string>
+  /**
+   * Every payment request (RTP) sent for this order, oldest first. At most one is `pending`; a
+   * payment through any of them pays the order (a second one is flagged as a duplicate).
+   */
+  readonly rtps: ReadonlyArray<OrderRtp>
   /** When reconciliation should next ask the bank about this order; `undefined`: never. */
   readonly nextCheckAt?: string | undefined
   /** A second, different payment arrived and still has to be refunded. */
@@ -144,6 +154,60 @@ export interface OrderQr {
   readonly qrUrl: string
   readonly qrExpiresAt: string
 }
+
+/**
+ * A payment request (RTP) sent to the payer's phone for an order.
+ *
+ * @example
+ * const rtp: OrderRtp = { rtpId: "r-1", alias: "37369112221", status: "pending", expiresAt: "2026-11-21T12:15:00.000Z", createdAt: "2026-11-21T12:00:00.000Z" }
+ */
+export interface OrderRtp {
+  readonly rtpId: string
+  /** The payer's number as sent (`373` + 8 digits). Views show it masked. */
+  readonly alias: string
+  readonly status: OrderRtpView["status"]
+  readonly expiresAt: string
+  readonly createdAt: string
+  /**
+   * The payment it produced. `rtp:<rtpId>` while only reconciliation has seen it accepted (the
+   * bank's status answer may not carry the `payId`); the callback fills in the real one.
+   */
+  readonly payId?: string | undefined
+}
+
+/**
+ * The `payId` recorded for an RTP the bank shows accepted before its callback told the real one.
+ *
+ * @example
+ * placeholderPayId("r-1") // "rtp:r-1"
+ */
+export const placeholderPayId = (rtpId: string): string => `rtp:${rtpId}`
+
+/**
+ * The RTP still waiting for the payer's answer, if any (the order has at most one).
+ *
+ * @example
+ * if (openRtp(order) !== undefined) console.log("a request is on the payer's phone")
+ */
+export const openRtp = (order: Order): OrderRtp | undefined =>
+  order.rtps.find((rtp) => rtp.status === "pending")
+
+/** `373*****221`: enough for the payer to recognise their number, not enough to harvest it. */
+const maskAlias = (alias: string): string =>
+  alias.length <= 6 ? alias : `${alias.slice(0, 3)}${"*".repeat(alias.length - 6)}${alias.slice(-3)}`
+
+/**
+ * The storefront's view of a payment request (number masked).
+ *
+ * @example
+ * toRtpView(rtp) // { rtpId: "r-1", alias: "373*****221", status: "pending", expiresAt: "..." }
+ */
+export const toRtpView = (rtp: OrderRtp): OrderRtpView => ({
+  rtpId: rtp.rtpId,
+  alias: maskAlias(rtp.alias),
+  status: rtp.status,
+  expiresAt: rtp.expiresAt
+})
 
 /**
  * A payment whose order could not be found. Kept, never dropped: the money arrived and a person
@@ -190,5 +254,6 @@ export const toOrderView = (order: Order): OrderView => ({
   qrId: order.qrId,
   qrUrl: order.qrUrl,
   qrExpiresAt: order.qrExpiresAt,
+  rtp: order.rtps.length === 0 ? undefined : toRtpView(order.rtps[order.rtps.length - 1] as OrderRtp),
   updatedAt: order.updatedAt
 })

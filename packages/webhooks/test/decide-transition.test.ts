@@ -20,6 +20,7 @@ const order = (status: OrderStatus, overrides: Partial<Order> = {}): Order => ({
   payId: ["processing", "completed", "on-hold", "refunded"].includes(status) ? "pay-1" : undefined,
   qrId: "qr-1",
   qrIds: ["qr-1"],
+  rtps: [],
   duplicatePayment: false,
   duplicatePayIds: [],
   history: [],

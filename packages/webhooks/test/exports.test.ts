@@ -1,8 +1,8 @@
-import type { MiaQrPromiseClient } from "@mia-sdk/core"
+import type { MiaQrPromiseClient, MiaRtpPromiseClient } from "@mia-sdk/core"
 import { describe, expect, expectTypeOf, it } from "vitest"
 import * as webhooks from "../src/index.js"
 import * as nodeEntry from "../src/node/index.js"
-import type { PaymentConfirmationPort, ReconciliationPort } from "../src/index.js"
+import type { PaymentConfirmationPort, ReconciliationPort, RtpBankPort } from "../src/index.js"
 
 describe("@mia-sdk/webhooks public surface", () => {
   it("exports exactly these values (change deliberately)", () => {
@@ -31,7 +31,10 @@ describe("@mia-sdk/webhooks public surface", () => {
         "isPremature",
         "migrateMiaSchema",
         "nextCheckAt",
+        "openRtp",
+        "placeholderPayId",
         "toOrderView",
+        "toRtpView",
         "validateRefundInput",
         "watchOrder",
       ]
@@ -41,6 +44,10 @@ describe("@mia-sdk/webhooks public surface", () => {
   it("accepts the MIA QR client as its bank ports", () => {
     expectTypeOf<MiaQrPromiseClient>().toMatchTypeOf<PaymentConfirmationPort>()
     expectTypeOf<MiaQrPromiseClient>().toMatchTypeOf<ReconciliationPort>()
+  })
+
+  it("accepts the MIA RTP client as its payment-request port", () => {
+    expectTypeOf<MiaRtpPromiseClient>().toMatchTypeOf<RtpBankPort>()
   })
 
   it("keeps the server-only store opener in the node entry", () => {

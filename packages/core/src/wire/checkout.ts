@@ -9,6 +9,8 @@
  *                                        with `data:` an {@link OrderView} (the first event is
  *                                        the current state)
  * - `POST /orders/:orderId/refunds`   -> body {@link RefundRequestBody}, 201 {@link RefundView}
+ * - `POST /orders/:orderId/rtp`       -> body {@link RtpRequestBody}, 201 (request sent) or 200
+ *                                        (the open one, same number) {@link RtpSession}
  * Errors are RFC 9457 `application/problem+json` bodies: {@link ProblemDetails}.
  */
 
@@ -69,7 +71,54 @@ export interface OrderView {
   readonly qrId?: string | undefined
   readonly qrUrl?: string | undefined
   readonly qrExpiresAt?: string | undefined
+  /** The latest payment request sent to a phone number for this order, if any. */
+  readonly rtp?: OrderRtpView | undefined
   readonly updatedAt: string
+}
+
+/**
+ * A payment request (RTP) as the storefront sees it: the number is masked, the status is the
+ * order service's own vocabulary (`pending` until the payer answers or it expires).
+ * @example
+ * const rtp: OrderRtpView = { rtpId: "5f0e...", alias: "373*****221", status: "pending", expiresAt: "2026-11-21T12:15:00.000Z" }
+ */
+export interface OrderRtpView {
+  readonly rtpId: string
+  /** The payer's number with the middle digits hidden (`373*****221`). */
+  readonly alias: string
+  readonly status: "pending" | "accepted" | "rejected" | "expired" | "cancelled"
+  readonly expiresAt: string
+}
+
+/**
+ * Body of a "pay by phone number" request: the payer's mobile number as `373` + 8 digits.
+ * @example
+ * const body: RtpRequestBody = { alias: "37369112221" }
+ */
+export interface RtpRequestBody {
+  readonly alias: string
+}
+
+/**
+ * The payment request sent to the payer's banking app for one order.
+ * @example
+ * const session: RtpSession = {
+ *   orderId: "1001", rtpId: "5f0e...", alias: "373*****221", expiresAt: "2026-11-21T12:15:00.000Z",
+ *   amount: 150.25, currency: "MDL", status: "pending", orderStatus: "pending", reused: false
+ * }
+ */
+export interface RtpSession {
+  readonly orderId: string
+  readonly rtpId: string
+  readonly alias: string
+  readonly expiresAt: string
+  readonly amount: number
+  readonly currency: string
+  readonly status: OrderRtpView["status"]
+  /** The order's status: `processing`/`completed` once paid, whichever way. */
+  readonly orderStatus: OrderStatus
+  /** `true` when this is the request already open for the same number (a double-click, a retry). */
+  readonly reused: boolean
 }
 
 /**

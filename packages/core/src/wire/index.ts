@@ -1,10 +1,13 @@
 export type {
   CheckoutSession,
   OrderStatus,
+  OrderRtpView,
   OrderView,
   ProblemDetails,
   RefundRequestBody,
-  RefundView
+  RefundView,
+  RtpRequestBody,
+  RtpSession
 } from "./checkout.js"
 export type {
   PosActivationConfirmBody,

@@ -107,6 +107,15 @@ export const miaCheckout = (options: MiaCheckoutOptions): MiaMiddleware => {
         }
       ],
       [
+        "POST",
+        "/orders/:orderId/rtp",
+        async (req, res, params) => {
+          const orderId = await orderOf(req, params)
+          const outcome = await checkout.requestRtp(orderId, await jsonBody(req, bodyLimit))
+          sendJson(res, outcome.created ? 201 : 200, outcome.session)
+        }
+      ],
+      [
         "GET",
         "/orders/:orderId",
         async (req, res, params) => {

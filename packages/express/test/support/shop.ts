@@ -34,7 +34,10 @@ export const startShop = async (
     res.status(503).end()
   })
   if (options.jsonEverywhere === true) app.use(express.json())
-  app.post("/mia/callback", miaWebhook({ signatureKey: bank.signatureKey, store, onError: () => undefined }))
+  app.post(
+    "/mia/callback",
+    miaWebhook({ signatureKey: bank.signatureKey, store, rtp: options.rtp, onError: () => undefined })
+  )
   app.use(
     "/api/mia",
     miaCheckout({

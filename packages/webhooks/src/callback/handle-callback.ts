@@ -1,16 +1,20 @@
 import {
   type MiaCallbackNotification,
   type MiaCallbackRejection,
-  verifyMiaCallback
+  verifyMiaCallback,
+  verifyMiaRtpCallback
 } from "@mia-sdk/core/callback"
 import { isMiaApiError } from "@mia-sdk/core/guards"
 import { toMinorUnits } from "@mia-sdk/core/money"
 import { isPremature } from "../decide-transition.js"
 import type { OrderEvent, PaymentEvent } from "../order-event.js"
+import { closeOtherRequests } from "../rtp/close-other-requests.js"
+import type { RtpBankPort } from "../rtp/rtp-bank-port.js"
 import type { ApplyResult, OrderStore } from "../store/order-store.js"
 import { answer, type MiaCallbackResult } from "./callback-answer.js"
 import type { ConfirmedPayment, PaymentConfirmationPort } from "./payment-confirmation.js"
 import { handleRefundCallback } from "./refund-callback.js"
+import { rtpPaymentEvent } from "./rtp-callback.js"
 
 export type { MiaCallbackOutcome, MiaCallbackResult } from "./callback-answer.js"
 
@@ -31,6 +35,17 @@ export interface MiaCallbackHandlerOptions {
    * every refund callback is kept unconfirmed. Pass it in production.
    */
   readonly confirmWith?: PaymentConfirmationPort | undefined
+  /**
+   * The MIA RTP client, when shoppers can pay by phone number: RTP callbacks (same URL, same
+   * signature) are confirmed with `getRtp` before they are applied, and once an order is paid by
+   * QR its open payment request is withdrawn (`cancelRtp`). With `confirmWith` able to
+   * `cancelQr` (the MIA QR client is), an order paid by phone has its QR cancelled too.
+   */
+  readonly rtp?: Pick<RtpBankPort, "getRtp" | "cancelRtp"> | undefined
+  /** Told about failures that fail no callback (a request that could not be withdrawn). Default `console.warn`. */
+  readonly onWarning?: ((message: string, error: unknown) => void) | undefined
+  /** Milliseconds since the epoch; `Date.now` by default. */
+  readonly now?: (() => number) | undefined
   /** Recorded as the actor of the transitions. Defaults to `mia-callback`. */
   readonly actor?: string | undefined
   /** Told about store and confirmation failures (answered 503). Defaults to `console.error`. */
@@ -47,6 +62,8 @@ export interface MiaCallbackHandler {
   /** Pass the raw body (string or bytes, best) or its parsed JSON. */
   handle(body: unknown): Promise<MiaCallbackResult>
 }
+
+type CancelQrPort = { cancelQr(qrId: string, input: { readonly reason: string }): Promise<unknown> }
 
 const STATUS_BY_REJECTION: Readonly<Record<MiaCallbackRejection, 400 | 401>> = {
   malformed_body: 400,
@@ -128,6 +145,16 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
   const report =
     options.onError ??
     ((error: unknown, stage: string) => console.error(`[@mia-sdk/webhooks] callback ${stage} failed`, error))
+  const closeContext = {
+    store,
+    rtp: options.rtp,
+    qr: confirmWith !== undefined && "cancelQr" in confirmWith ? (confirmWith as CancelQrPort) : undefined,
+    actor,
+    now: options.now ?? Date.now,
+    warn:
+      options.onWarning ??
+      ((message: string, error: unknown) => console.warn(`[@mia-sdk/webhooks] ${message}`, error))
+  }
 
   const apply = async (event: OrderEvent, payId: string): Promise<MiaCallbackResult> => {
     let result: ApplyResult
@@ -144,6 +171,16 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
     }
     switch (result.outcome) {
       case "applied":
+        if (event.type === "payment") {
+          // After the answer is decided, never instead of it: the payment is recorded either way.
+          await closeOtherRequests(closeContext, result.order, { rtpId: event.rtpId }).catch(
+            (error: unknown) =>
+              closeContext.warn(
+                `Could not close the other payment requests of order ${result.order.orderId}`,
+                error
+              )
+          )
+        }
         return answer(200, "applied", result.transition.reason, {
           payId,
           order: result.order,
@@ -199,13 +236,23 @@ export const createMiaCallbackHandler = (options: MiaCallbackHandlerOptions): Mi
     }
   }
 
+  const rejected = (reason: MiaCallbackRejection, message: string): MiaCallbackResult => {
+    const status = STATUS_BY_REJECTION[reason]
+    return answer(status, status === 401 ? "invalid_signature" : "malformed", message, { rejection: reason })
+  }
+
+  /** Signed, but not a QR payment: a payment request's callback, or nothing we accept. */
+  const handleRtp = async (body: unknown): Promise<MiaCallbackResult> => {
+    const verification = await verifyMiaRtpCallback(body, signatureKey)
+    if (!verification.valid) return rejected(verification.reason, verification.message)
+    const event = await rtpPaymentEvent({ rtp: options.rtp, report }, verification.notification)
+    return "type" in event ? apply(event, event.payId) : event
+  }
+
   const handle = async (body: unknown): Promise<MiaCallbackResult> => {
     const verification = await verifyMiaCallback(body, signatureKey)
-    if (!verification.valid) {
-      const status = STATUS_BY_REJECTION[verification.reason]
-      const outcome = status === 401 ? "invalid_signature" : "malformed"
-      return answer(status, outcome, verification.message, { rejection: verification.reason })
-    }
+    if (!verification.valid && verification.message.includes("result.qrId is missing")) return handleRtp(body)
+    if (!verification.valid) return rejected(verification.reason, verification.message)
     const { notification } = verification
     const payId = notification.payId
     const refundId = claimedRefundId(notification)

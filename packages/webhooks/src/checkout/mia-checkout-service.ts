@@ -3,6 +3,8 @@ import { watchOrder, type WatchOrderOptions } from "../events/watch-order.js"
 import type { Order } from "../order.js"
 import { createMiaReconciler } from "../reconciliation/reconciler.js"
 import { type RefundRequestOptions, type RefundResult, refundOrder } from "../refunds/refund-order.js"
+import { type RtpOutcome, requestRtp } from "../rtp/request-rtp.js"
+import type { RtpBankPort } from "../rtp/rtp-bank-port.js"
 import type { OrderStore } from "../store/order-store.js"
 import type { CheckoutBankPort } from "./checkout-bank-port.js"
 import { type CheckoutOutcome, openCheckout } from "./open-checkout.js"
@@ -18,8 +20,20 @@ export interface MiaCheckoutServiceOptions {
   readonly store: OrderStore
   /** The MIA QR client. */
   readonly bank: CheckoutBankPort
-  /** HTTPS URL where maib sends payment callbacks. */
+  /** HTTPS URL where maib sends payment callbacks (of QR payments and of payment requests alike). */
   readonly callbackUrl: string
+  /**
+   * The MIA RTP client (`createMiaRtpClient` from `@mia-sdk/core`), to let shoppers pay by phone
+   * number. Without it `requestRtp` is refused (`rtp_not_configured`).
+   */
+  readonly rtp?: RtpBankPort | undefined
+  /** How long a payment request can be accepted. Default 15 minutes; 1 minute to 60 days. */
+  readonly rtpValidityMinutes?: number | undefined
+  /**
+   * Most payment requests one order may send (each rings the payer's phone); further ones are
+   * refused with `rtp_limit_reached` (429). Default 5.
+   */
+  readonly maxRtpPerOrder?: number | undefined
   /** HTTPS URL the payer's bank app opens after paying. */
   readonly redirectUrl?: string | undefined
   /** How long a new QR can be paid. Default 15 minutes; 1 minute to 60 days. */
@@ -52,6 +66,14 @@ export interface MiaCheckout {
    * `order_not_found` or `order_not_payable`.
    */
   checkout(orderId: string): Promise<CheckoutOutcome>
+  /**
+   * Sends the order's amount as a payment request to the payer's phone number (`{ alias }`, `373`
+   * + 8 digits), or returns the one already open for that number (`created: false`). One open
+   * request per order: one for another number is withdrawn first. Fails with `invalid_rtp`
+   * (with `field`), `order_not_found`, `order_not_payable`, `rtp_limit_reached` or
+   * `rtp_not_configured`.
+   */
+  requestRtp(orderId: string, input: unknown): Promise<RtpOutcome>
   /** The order, or `order_not_found`. */
   getOrder(orderId: string): Promise<Order>
   /**
@@ -76,10 +98,17 @@ const validate = (options: MiaCheckoutServiceOptions, owner: string): void => {
   if (typeof options.callbackUrl !== "string" || !URL.canParse(options.callbackUrl)) {
     fail("callbackUrl must be an absolute URL such as https://shop.md/mia/callback")
   }
-  const validity = options.qrValidityMinutes
-  if (validity !== undefined && !(Number.isFinite(validity) && validity >= 1 && validity <= 60 * 24 * 60)) {
-    fail("qrValidityMinutes must be between 1 and 86400 (60 days)")
+  for (const name of ["qrValidityMinutes", "rtpValidityMinutes"] as const) {
+    const validity = options[name]
+    if (validity !== undefined && !(Number.isFinite(validity) && validity >= 1 && validity <= 60 * 24 * 60)) {
+      fail(`${name} must be between 1 and 86400 (60 days)`)
+    }
   }
+  const maxRtp = options.maxRtpPerOrder
+  if (maxRtp !== undefined && !(Number.isInteger(maxRtp) && maxRtp >= 1))
+    fail("maxRtpPerOrder must be a whole number of at least 1")
+  if (options.rtp !== undefined && typeof options.rtp.createRtp !== "function")
+    fail("rtp must be the MIA RTP client (createMiaRtpClient from @mia-sdk/core)")
   const fraction = options.reuseMinRemainingFraction
   if (fraction !== undefined && !(Number.isFinite(fraction) && fraction >= 0 && fraction <= 1)) {
     fail("reuseMinRemainingFraction must be between 0 and 1")
@@ -125,7 +154,7 @@ export const createMiaCheckout = (
   const checkoutContext = {
     store,
     bank,
-    reconciler: createMiaReconciler({ store, api: bank, now, actor: "checkout" }),
+    reconciler: createMiaReconciler({ store, api: bank, rtp: options.rtp, now, actor: "checkout" }),
     callbackUrl: options.callbackUrl,
     redirectUrl: options.redirectUrl,
     validityMs: (options.qrValidityMinutes ?? 15) * 60_000,
@@ -133,12 +162,40 @@ export const createMiaCheckout = (
     now,
     warn
   }
-  const refundContext = { store, bank, refundCallbackUrl: options.refundCallbackUrl, warn }
+  const refundContext = { store, bank, rtp: options.rtp, refundCallbackUrl: options.refundCallbackUrl, warn }
+  const rtpPort = options.rtp
+  const rtpContext =
+    rtpPort === undefined
+      ? undefined
+      : {
+          store,
+          rtp: rtpPort,
+          callbackUrl: options.callbackUrl,
+          redirectUrl: options.redirectUrl,
+          validityMs: (options.rtpValidityMinutes ?? 15) * 60_000,
+          maxRequestsPerOrder: options.maxRtpPerOrder ?? 5,
+          now,
+          warn
+        }
   const checkoutOnce = singleFlight()
   return {
     // Single-flight in this process, the order's lock across servers: one payable QR per order.
     checkout: (orderId) =>
       checkoutOnce(orderId, () => store.withOrderLock(orderId, () => openCheckout(checkoutContext, orderId))),
+    async requestRtp(orderId, input) {
+      if (rtpContext === undefined) {
+        throw new MiaOrderError(
+          "rtp_not_configured",
+          "Payment by phone number needs the MIA RTP client (the rtp option)"
+        )
+      }
+      // Same guards as checkout: one request per click burst here, the order's lock across servers.
+      const alias =
+        typeof input === "object" && input !== null ? (input as { alias?: unknown }).alias : undefined
+      return checkoutOnce(`rtp:${orderId}:${String(alias)}`, () =>
+        store.withOrderLock(orderId, () => requestRtp(rtpContext, orderId, input))
+      )
+    },
     async getOrder(orderId) {
       const order = await store.getOrder(orderId)
       if (order === undefined)

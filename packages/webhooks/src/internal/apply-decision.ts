@@ -19,6 +19,7 @@ export const newOrderRecord = (input: ValidNewOrder, at: string, actor: string):
   paidAmountMinor: 0,
   refundedAmountMinor: 0,
   qrIds: [],
+  rtps: [],
   duplicatePayment: false,
   duplicatePayIds: [],
   history: [
@@ -70,6 +71,7 @@ export const applyDecision = (
     payId: changes.payId ?? order.payId,
     qrId: changes.qrId ?? order.qrId,
     qrIds,
+    rtps: changes.rtps ?? order.rtps,
     paidAmountMinor: changes.paidAmountMinor ?? order.paidAmountMinor,
     refundedAmountMinor: changes.refundedAmountMinor ?? order.refundedAmountMinor,
     duplicatePayIds,
@@ -128,33 +130,42 @@ export const unmatchedRecord = (
   code: kept?.code ?? "unknown_order",
   reason:
     kept?.reason ??
-    (event.orderId === undefined
-      ? `No order uses QR ${event.qrId ?? "(none)"}`
-      : `No order ${event.orderId}${event.qrId === undefined ? "" : ` nor one using QR ${event.qrId}`}`),
+    (event.rtpId !== undefined
+      ? `No order sent payment request ${event.rtpId}`
+      : event.orderId === undefined
+        ? `No order uses QR ${event.qrId ?? "(none)"}`
+        : `No order ${event.orderId}${event.qrId === undefined ? "" : ` nor one using QR ${event.qrId}`}`),
   receivedAt: at,
   ...(event.payload === undefined ? {} : { payload: event.payload })
 })
 
 /**
- * How to find the order an event is about. A store tries the QR first (a QR belongs to exactly
- * one order, whatever `orderId` the bank echoes), then the order id, then the payment.
+ * How to find the order an event is about. A store tries the QR or the payment request first
+ * (each belongs to exactly one order, whatever `orderId` the bank echoes), then the order id,
+ * then the payment.
  */
 export const eventLookup = (
   event: OrderEvent
 ): {
   readonly orderId?: string | undefined
   readonly qrId?: string | undefined
+  readonly rtpId?: string | undefined
   readonly payId?: string | undefined
 } => {
   switch (event.type) {
     case "payment":
-      return { orderId: event.orderId, qrId: event.qrId }
+      return event.rtpId === undefined
+        ? { orderId: event.orderId, qrId: event.qrId }
+        : { orderId: event.orderId, rtpId: event.rtpId }
     case "qr_closed":
       return { orderId: event.orderId, qrId: event.qrId }
     case "refund":
       return { orderId: event.orderId, payId: event.payId }
     case "manual":
+    case "rtp_requested":
       return { orderId: event.orderId }
+    case "rtp_closed":
+      return { orderId: event.orderId, rtpId: event.rtpId }
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Order, PAID_STATUSES } from "../order.js"
+import { type Order, openRtp, PAID_STATUSES } from "../order.js"
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND
@@ -21,11 +21,13 @@ const lastAt = (order: Order, codes: ReadonlyArray<string>): number | undefined 
 
 /**
  * When reconciliation should next ask the bank about an order, or `undefined` for never.
- * - pending with a QR: soon after checkout (the callback is usually seconds away), then rarer as
- *   the QR ages (half its age, 30 s to 15 min), and once more right after it expires;
+ * - pending with a QR or an open payment request (RTP): soon after checkout (the callback is
+ *   usually seconds away), then rarer as it ages (half its age, 30 s to 15 min), and once more
+ *   right after it expires;
+ * - paid (or cancelled) with a payment request still open: in 30 s, to withdraw it;
  * - paid: hourly at first, then at most daily, for 90 days: refunds made in the maib portal
  *   never reach the SDK by callback;
- * - anything else (no QR yet, cancelled, refunded, failed): never.
+ * - anything else (nothing shown yet, cancelled, refunded, failed): never.
  * The interval grows with the order's age, so abandoned carts cost less and less and can never
  * crowd out a fresh order (the reconciler takes the oldest due first, a bounded number per run).
  *
@@ -33,10 +35,14 @@ const lastAt = (order: Order, codes: ReadonlyArray<string>): number | undefined 
  * const at = nextCheckAt(order, Date.now()) // "2026-11-21T12:00:30.000Z"
  */
 export const nextCheckAt = (order: Order, now: number): string | undefined => {
-  if (order.status === "pending" && order.qrId !== undefined) {
-    const shownAt = lastAt(order, ["qr_created"]) ?? Date.parse(order.createdAt)
+  const rtp = openRtp(order)
+  // Paid while a payment request is still on the payer's phone: withdraw it before it is paid too.
+  if (rtp !== undefined && order.status !== "pending") return new Date(now + 30 * SECOND).toISOString()
+  if (order.status === "pending" && (order.qrId !== undefined || rtp !== undefined)) {
+    const shownAt = lastAt(order, ["qr_created", "rtp_requested"]) ?? Date.parse(order.createdAt)
     let delay = clamp((now - shownAt) / 2, 30 * SECOND, 15 * MINUTE)
-    const expiresAt = order.qrExpiresAt === undefined ? Number.NaN : Date.parse(order.qrExpiresAt)
+    const expiry = rtp?.expiresAt ?? order.qrExpiresAt
+    const expiresAt = expiry === undefined ? Number.NaN : Date.parse(expiry)
     // Right after expiry the bank can say the QR closed unpaid: the order is cancelled then.
     const afterExpiry = expiresAt + 30 * SECOND
     if (now < afterExpiry && now + delay > afterExpiry) delay = afterExpiry - now

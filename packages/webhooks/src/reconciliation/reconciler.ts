@@ -1,7 +1,9 @@
 import { toMinorUnits } from "@mia-sdk/core/money"
 import type { ConfirmedPayment } from "../callback/payment-confirmation.js"
-import { type Order, PAID_STATUSES } from "../order.js"
+import { type Order, openRtp, PAID_STATUSES } from "../order.js"
 import type { RefundRecord } from "../refunds/refund-record.js"
+import { paidByRtp, reconcileRtps, settleRtpRefund } from "../rtp/reconcile-rtps.js"
+import type { RtpBankPort } from "../rtp/rtp-bank-port.js"
 import type { ApplyResult, OrderStore } from "../store/order-store.js"
 import { nextCheckAt } from "./check-schedule.js"
 
@@ -20,6 +22,8 @@ export interface ReconciliationPort {
   }): Promise<{ readonly totalCount: number; readonly items: ReadonlyArray<ConfirmedPayment> }>
   getQr(qrId: string): Promise<{ readonly qrId: string; readonly status: string }>
   getPayment(payId: string): Promise<ConfirmedPayment>
+  /** Optional: with it, a QR still open on an order paid by phone is cancelled. */
+  cancelQr?(qrId: string, input: { readonly reason: string }): Promise<unknown>
 }
 
 /**
@@ -31,6 +35,12 @@ export interface ReconciliationPort {
 export interface MiaReconcilerOptions {
   readonly store: OrderStore
   readonly api: ReconciliationPort
+  /**
+   * The MIA RTP client, when shoppers can pay by phone number: lost RTP callbacks are recovered
+   * from the request's status, requests still open on paid orders are withdrawn, and lost RTP
+   * refund answers are settled.
+   */
+  readonly rtp?: Pick<RtpBankPort, "getRtp" | "cancelRtp" | "refundRtp"> | undefined
   /** Pause between runs of `start()`. Default 1 minute. */
   readonly intervalMs?: number | undefined
   /** Most due orders checked per run, the longest overdue first. Default 50. */
@@ -144,6 +154,22 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
     options.onError ??
     ((error: unknown, orderId: string) =>
       console.error(`[@mia-sdk/webhooks] reconciliation of order ${orderId} failed`, error))
+  const rtpPort = options.rtp
+  const rtpContext = (call: ReturnType<typeof counted>["call"]) =>
+    rtpPort === undefined
+      ? undefined
+      : {
+          store,
+          rtp: rtpPort,
+          qr:
+            typeof api.cancelQr === "function"
+              ? (api as Required<Pick<ReconciliationPort, "cancelQr">>)
+              : undefined,
+          actor,
+          now: clock,
+          warn: (message: string, error: unknown) => report(error, message),
+          call
+        }
 
   /** Counts the bank requests of one order's check. */
   const counted = () => {
@@ -169,6 +195,15 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
   }
 
   const checkPending = async (order: Order, call: ReturnType<typeof counted>["call"]) => {
+    const results: Array<ApplyResult> = order.qrId === undefined ? [] : await checkPendingQr(order, call)
+    const rtps = rtpContext(call)
+    if (rtps !== undefined) {
+      results.push(...(await reconcileRtps(rtps, (await store.getOrder(order.orderId)) ?? order)))
+    }
+    return results
+  }
+
+  const checkPendingQr = async (order: Order, call: ReturnType<typeof counted>["call"]) => {
     const results: Array<ApplyResult> = []
     for (const payment of await paymentsOf(order.orderId, call)) {
       const amountMinor = toMinorUnits(payment.amount)
@@ -190,7 +225,8 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
       )
     }
     const current = (await store.getOrder(order.orderId)) ?? order
-    if (current.status === "pending" && current.qrId !== undefined) {
+    // While a payment request is open the order is still payable: its QR closing cancels nothing yet.
+    if (current.status === "pending" && current.qrId !== undefined && openRtp(current) === undefined) {
       const qrId = current.qrId
       const qr = await call(() => api.getQr(qrId))
       const status = qr.status.toLowerCase()
@@ -235,12 +271,17 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
   const reconcileWith = async (orderId: string, call: ReturnType<typeof counted>["call"]) => {
     const order = await store.getOrder(orderId)
     if (order === undefined) return { order, results: [] as ReadonlyArray<ApplyResult> }
-    if (order.status === "pending" && order.qrId !== undefined)
+    if (order.status === "pending" && (order.qrId !== undefined || openRtp(order) !== undefined))
       return { order, results: await checkPending(order, call) }
-    if (PAID_STATUSES.has(order.status) && order.payId !== undefined) {
-      return { order, results: await checkPaid(order, order.payId, call) }
+    const results: Array<ApplyResult> = []
+    const rtps = rtpContext(call)
+    if (rtps !== undefined && openRtp(order) !== undefined)
+      results.push(...(await reconcileRtps(rtps, order)))
+    // The QR API knows nothing of payments by phone: those are watched through their requests.
+    if (PAID_STATUSES.has(order.status) && order.payId !== undefined && paidByRtp(order) === undefined) {
+      results.push(...(await checkPaid(order, order.payId, call)))
     }
-    return { order, results: [] as ReadonlyArray<ApplyResult> }
+    return { order, results }
   }
 
   const reconcileOrder = async (orderId: string): Promise<OrderReconciliation> => {
@@ -262,6 +303,14 @@ export const createMiaReconciler = (options: MiaReconcilerOptions): MiaReconcile
     refund: RefundRecord,
     call: ReturnType<typeof counted>["call"]
   ): Promise<boolean> => {
+    const rtps = rtpContext(call)
+    const order = rtps === undefined ? undefined : await store.getOrder(refund.orderId)
+    if (rtps !== undefined && order?.rtps.some((rtp) => rtp.payId === refund.payId)) {
+      await settleRtpRefund(rtps, refund)
+      return (await store.listRefunds({ orderId: refund.orderId, status: "pending" })).every(
+        (pending) => pending.refundKey !== refund.refundKey
+      )
+    }
     const payment = await call(() => api.getPayment(refund.payId))
     const refundedAt = payment.refundedAt === undefined ? Number.NaN : Date.parse(payment.refundedAt)
     const known = (await store.listRefunds({ orderId: refund.orderId, status: "accepted" }))

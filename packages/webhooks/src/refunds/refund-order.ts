@@ -1,6 +1,8 @@
 import { isMiaApiError, isMiaAuthError, isMiaValidationError } from "@mia-sdk/core/guards"
 import { fromMinorUnits } from "@mia-sdk/core/money"
 import type { CheckoutBankPort } from "../checkout/checkout-bank-port.js"
+import { paidByRtp } from "../rtp/reconcile-rtps.js"
+import type { RtpBankPort } from "../rtp/rtp-bank-port.js"
 import { MiaOrderError } from "../errors.js"
 import type { Order } from "../order.js"
 import type { OrderStore } from "../store/order-store.js"
@@ -11,6 +13,7 @@ import { validateIdempotencyKey, validateRefundInput } from "./validate-refund.j
 export interface RefundContext {
   readonly store: OrderStore
   readonly bank: CheckoutBankPort
+  readonly rtp?: Pick<RtpBankPort, "refundRtp"> | undefined
   readonly refundCallbackUrl: string | undefined
   readonly warn: (message: string, error: unknown) => void
 }
@@ -64,6 +67,40 @@ const replay = async (store: OrderStore, refund: RefundRecord): Promise<RefundRe
 }
 
 /**
+ * A payment by phone number is refunded through the RTP API, once and in full: a partial amount
+ * is refused here (400 with the field) rather than by the bank after the ledger recorded it.
+ */
+const rtpRefundCheck = async (
+  context: RefundContext,
+  orderId: string,
+  amountMinor: number | undefined
+): Promise<Pick<RtpBankPort, "refundRtp"> | undefined> => {
+  const order = await context.store.getOrder(orderId)
+  if (order === undefined || paidByRtp(order) === undefined) return undefined
+  if (order.payId?.startsWith("rtp:")) {
+    throw new MiaOrderError(
+      "order_not_refundable",
+      `Order ${orderId} was paid by phone and the bank has not yet sent the payment's id; try again in a few minutes`
+    )
+  }
+  if (context.rtp === undefined) {
+    throw new MiaOrderError(
+      "rtp_not_configured",
+      "Refunding a payment by phone number needs the MIA RTP client (the rtp option)"
+    )
+  }
+  const whole = order.paidAmountMinor - order.refundedAmountMinor
+  if (order.refundedAmountMinor > 0 || (amountMinor !== undefined && amountMinor !== whole)) {
+    throw new MiaOrderError(
+      "invalid_refund",
+      `amount: a payment by phone number is refunded in full only (${fromMinorUnits(whole)}); leave amount out`,
+      { field: "amount" }
+    )
+  }
+  return context.rtp
+}
+
+/**
  * Refunds (part of) an order's payment through the ledger: the refund is written as pending
  * (with the order locked, pending refunds counted) before the bank is asked, then finalised with
  * the bank's answer. A refusal marks it failed and rethrows the bank's error; a lost answer
@@ -76,6 +113,7 @@ export const refundOrder = async (
   options: RefundRequestOptions
 ): Promise<RefundResult> => {
   const valid = validateRefundInput(input)
+  const byPhone = await rtpRefundCheck(context, orderId, valid.amountMinor)
   const idempotencyKey =
     options.idempotencyKey === undefined
       ? globalThis.crypto.randomUUID()
@@ -91,13 +129,16 @@ export const refundOrder = async (
   const { refund, order } = begun
   // Without an amount the bank refunds the whole payment: only say nothing when that is what we want.
   const wholePayment = refund.amountMinor === order.paidAmountMinor && order.refundedAmountMinor === 0
-  let answer: Awaited<ReturnType<CheckoutBankPort["refundPayment"]>>
+  let answer: { readonly refundId?: string | undefined; readonly status: string }
   try {
-    answer = await context.bank.refundPayment(refund.payId, {
-      ...(wholePayment ? {} : { amount: fromMinorUnits(refund.amountMinor) }),
-      reason: refund.reason,
-      ...(context.refundCallbackUrl === undefined ? {} : { callbackUrl: context.refundCallbackUrl })
-    })
+    answer =
+      byPhone !== undefined
+        ? await byPhone.refundRtp(refund.payId, { reason: refund.reason })
+        : await context.bank.refundPayment(refund.payId, {
+            ...(wholePayment ? {} : { amount: fromMinorUnits(refund.amountMinor) }),
+            reason: refund.reason,
+            ...(context.refundCallbackUrl === undefined ? {} : { callbackUrl: context.refundCallbackUrl })
+          })
   } catch (error) {
     if (!refusedForSure(error)) {
       context.warn(

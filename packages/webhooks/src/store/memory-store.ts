@@ -54,6 +54,7 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
   const clock = options.now ?? Date.now
   const orders = new Map<string, Order>()
   const orderByQr = new Map<string, string>()
+  const orderByRtp = new Map<string, string>()
   const orderByPayment = new Map<string, string>()
   const processed = new Map<string, string | undefined>()
   const unmatched = new Map<string, UnmatchedPayment>()
@@ -65,12 +66,15 @@ export const createMemoryOrderStore = (options: MemoryOrderStoreOptions = {}): O
   const save = (order: Order) => {
     orders.set(order.orderId, order)
     for (const qrId of order.qrIds) orderByQr.set(qrId, order.orderId)
+    for (const rtp of order.rtps) orderByRtp.set(rtp.rtpId, order.orderId)
     if (order.payId !== undefined) orderByPayment.set(order.payId, order.orderId)
   }
 
   const lookup = (by: ReturnType<typeof eventLookup>): Order | undefined => {
     const viaQr = by.qrId === undefined ? undefined : orderByQr.get(by.qrId)
     if (viaQr !== undefined) return orders.get(viaQr)
+    const viaRtp = by.rtpId === undefined ? undefined : orderByRtp.get(by.rtpId)
+    if (viaRtp !== undefined) return orders.get(viaRtp)
     const byId = by.orderId === undefined ? undefined : orders.get(by.orderId)
     if (byId !== undefined) return byId
     const viaPayment = by.payId === undefined ? undefined : orderByPayment.get(by.payId)

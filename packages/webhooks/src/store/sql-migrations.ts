@@ -155,6 +155,15 @@ export const MIA_MIGRATIONS: ReadonlyArray<SqlMigration> = [
       // Every order read lists the order's QRs: without this each read scanned every QR ever made.
       "CREATE INDEX IF NOT EXISTS mia_order_qrs_order ON mia_order_qrs (order_id, seq)"
     ]
+  },
+  {
+    version: 5,
+    name: "payment requests (RTP) of an order",
+    statements: [
+      // Kept with the order (one row, one compare-and-set write); the index finds a callback's order by rtpId.
+      "ALTER TABLE mia_orders ADD COLUMN IF NOT EXISTS rtps jsonb NOT NULL DEFAULT '[]'::jsonb",
+      "CREATE INDEX IF NOT EXISTS mia_orders_rtps ON mia_orders USING gin (rtps jsonb_path_ops)"
+    ]
   }
 ]
 

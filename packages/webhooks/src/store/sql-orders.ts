@@ -10,7 +10,7 @@ import {
   timestamp,
   transitionFromRow
 } from "../internal/sql-rows.js"
-import type { Order, OrderTransition, UnmatchedPayment } from "../order.js"
+import type { Order, OrderRtp, OrderTransition, UnmatchedPayment } from "../order.js"
 import type { OrderEvent } from "../order-event.js"
 import type { SqlQueryable } from "./sql-client.js"
 
@@ -33,7 +33,7 @@ export const notifyChange = (db: SqlQueryable, order: Order) =>
 export class VersionConflict extends Error {}
 
 const orderColumns = `order_id, amount_minor, currency, description, is_virtual, status, paid_amount_minor,
-  refunded_amount_minor, pay_id, qr_id, qr_url, qr_expires_at, duplicate_pay_ids, next_check_at, version, created_at, updated_at`
+  refunded_amount_minor, pay_id, qr_id, qr_url, qr_expires_at, duplicate_pay_ids, rtps, next_check_at, version, created_at, updated_at`
 
 export const orderFromRow = (
   row: Readonly<Record<string, unknown>>,
@@ -42,6 +42,7 @@ export const orderFromRow = (
   const duplicates = json(row, "duplicate_pay_ids")
   const duplicatePayIds = Array.isArray(duplicates) ? duplicates.map(String) : []
   const qrs = json(row, "qr_ids")
+  const rtps = json(row, "rtps")
   return {
     orderId: text(row, "order_id"),
     amountMinor: integer(row, "amount_minor"),
@@ -56,6 +57,7 @@ export const orderFromRow = (
     qrUrl: optionalText(row, "qr_url"),
     qrExpiresAt: optionalTimestamp(row, "qr_expires_at"),
     qrIds: Array.isArray(qrs) ? qrs.map(String) : [],
+    rtps: Array.isArray(rtps) ? (rtps as Array<OrderRtp>) : [],
     nextCheckAt: optionalTimestamp(row, "next_check_at"),
     duplicatePayment: duplicatePayIds.length > 0,
     duplicatePayIds,
@@ -135,7 +137,7 @@ export const updateOrder = async (db: SqlQueryable, order: Order, expected: Orde
   const { rows } = await db.query(
     `UPDATE mia_orders SET status = $3, paid_amount_minor = $4, refunded_amount_minor = $5, pay_id = $6,
        qr_id = $7, qr_url = $8, qr_expires_at = $9, duplicate_pay_ids = $10::jsonb, version = $11, updated_at = $12,
-       next_check_at = $13
+       next_check_at = $13, rtps = $14::jsonb
      WHERE order_id = $1 AND version = $2 RETURNING version`,
     [
       order.orderId,
@@ -150,7 +152,8 @@ export const updateOrder = async (db: SqlQueryable, order: Order, expected: Orde
       JSON.stringify(order.duplicatePayIds),
       order.version,
       order.updatedAt,
-      order.nextCheckAt ?? null
+      order.nextCheckAt ?? null,
+      JSON.stringify(order.rtps)
     ]
   )
   if (rows.length === 0) throw new VersionConflict(`Order ${order.orderId} changed concurrently`)
@@ -163,11 +166,19 @@ export const updateOrder = async (db: SqlQueryable, order: Order, expected: Orde
 }
 
 /**
- * Finds the order an event is about: by any QR it ever had (a QR belongs to one order), then by
- * id, then by payment.
+ * Finds the order an event is about: by any QR or payment request it ever had (each belongs to
+ * one order), then by id, then by payment.
  */
 export const findOrder = async (db: SqlQueryable, event: OrderEvent): Promise<Order | undefined> => {
   const by = eventLookup(event)
+  if (by.rtpId !== undefined) {
+    const viaRtp = await firstOrder(
+      db,
+      "o.rtps @> jsonb_build_array(jsonb_build_object('rtpId', $1::text))",
+      [by.rtpId]
+    )
+    if (viaRtp !== undefined) return viaRtp
+  }
   // The usual case in one round trip: the QR's order, else the named order.
   const found =
     by.qrId === undefined && by.orderId === undefined
@@ -208,7 +219,7 @@ export const writeTransition = async (
       `WITH upd AS (
          UPDATE mia_orders SET status = $5, paid_amount_minor = $6, refunded_amount_minor = $7, pay_id = $8, qr_id = $9,
            qr_url = $10, qr_expires_at = $11, duplicate_pay_ids = $12::jsonb, version = $13, updated_at = $3,
-           next_check_at = $21
+           next_check_at = $21, rtps = $22::jsonb
          WHERE order_id = $2 AND version = $4 RETURNING order_id
        ), claim AS (
          INSERT INTO mia_processed_events (event_key, order_id, outcome, processed_at)
@@ -248,7 +259,8 @@ export const writeTransition = async (
         entry.actor,
         jsonParam(entry.payload),
         next.qrId !== undefined && next.qrId !== expected.qrId,
-        next.nextCheckAt ?? null
+        next.nextCheckAt ?? null,
+        JSON.stringify(next.rtps)
       ]
     )
     const [row] = rowsOf({ rows })

@@ -120,6 +120,15 @@ export const createMiaCheckoutHandler = (options: MiaCheckoutHandlerOptions): Mi
         }
       ],
       [
+        "POST",
+        "/orders/:orderId/rtp",
+        async (request, params) => {
+          const orderId = await orderOf(request, params)
+          const outcome = await checkout.requestRtp(orderId, await readJson(request, bodyLimit))
+          return jsonResponse(outcome.created ? 201 : 200, outcome.session)
+        }
+      ],
+      [
         "GET",
         "/orders/:orderId",
         async (request, params) =>

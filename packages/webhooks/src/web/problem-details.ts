@@ -69,9 +69,16 @@ const fromOrderError = (error: DomainError<MiaOrderErrorCode>): Problem | undefi
   switch (error.code) {
     case "invalid_order":
     case "invalid_refund":
+    case "invalid_rtp":
       return problem(400, "validation", "Invalid request", error.message, {
         errors: [{ field: error.field, message: error.message }]
       })
+    case "rtp_limit_reached":
+      return problem(429, "rtp_limit_reached", "Too many payment requests", `${error.message}.`, {
+        retryable: false
+      })
+    case "rtp_not_configured":
+      return problem(501, "rtp_not_configured", "Payment by phone number is not set up", `${error.message}.`)
     case "order_not_payable":
       return problem(409, "order_not_payable", "Order not payable", `${error.message}.`)
     case "order_not_refundable":

@@ -1,10 +1,16 @@
-import { createMiaQrClient, type MiaQrPromiseClient } from "@mia-sdk/core"
+import {
+  createMiaQrClient,
+  createMiaRtpClient,
+  type MiaQrPromiseClient,
+  type MiaRtpPromiseClient
+} from "@mia-sdk/core"
 import {
   type CallbackDelivery,
   createMiaSandbox,
   createSandboxClock,
   type MiaSandbox,
   type SandboxClock,
+  type SandboxRtpOptions,
   type SandboxServer
 } from "@mia-sdk/sandbox"
 
@@ -16,6 +22,8 @@ export interface TestBank {
   readonly sandbox: MiaSandbox
   readonly server: SandboxServer
   readonly client: MiaQrPromiseClient
+  /** The real MIA RTP client, pointed at the same bank. */
+  readonly rtp: MiaRtpPromiseClient
   readonly signatureKey: string
   /** The bank's clock; frozen (advanced by hand) when the bank was started with `frozenClock`. */
   readonly clock: SandboxClock
@@ -28,11 +36,14 @@ export interface TestBank {
  * Starts the bank. With `frozenClock`, its clock stands still until a test advances it: the shop,
  * the reconciler and the bank can share it, so "later" is a clock move.
  */
-export const startBank = async (options: { readonly frozenClock?: boolean } = {}): Promise<TestBank> => {
+export const startBank = async (
+  options: { readonly frozenClock?: boolean; readonly rtp?: SandboxRtpOptions } = {}
+): Promise<TestBank> => {
   const clock = options.frozenClock ? createSandboxClock(Math.floor(Date.now() / 1000) * 1000) : undefined
   const sandbox = createMiaSandbox({
     callbackRetryDelays: [3_600_000],
-    ...(clock === undefined ? {} : { clock })
+    ...(clock === undefined ? {} : { clock }),
+    ...(options.rtp === undefined ? {} : { rtp: options.rtp })
   })
   const server = await sandbox.listen({ port: 0, host: "127.0.0.1" })
   const { clientId, clientSecret, signatureKey } = sandbox.credentials
@@ -43,10 +54,18 @@ export const startBank = async (options: { readonly frozenClock?: boolean } = {}
     maxRetries: 0,
     timeoutMs: 5_000
   })
+  const rtp = createMiaRtpClient({
+    clientId,
+    clientSecret,
+    baseUrl: server.url,
+    maxRetries: 0,
+    timeoutMs: 5_000
+  })
   return {
     sandbox,
     server,
     client,
+    rtp,
     signatureKey,
     clock: sandbox.clock,
     async callbackBody(filter) {
@@ -55,6 +74,7 @@ export const startBank = async (options: { readonly frozenClock?: boolean } = {}
     },
     async close() {
       await client.close()
+      await rtp.close()
       await server.close()
       await sandbox.close()
     }

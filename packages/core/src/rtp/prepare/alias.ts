@@ -1,7 +1,5 @@
 import { checkString, type Issue, issue } from "../../internal/validation.js"
-
-/** Moldovan mobile number in international form without `+`: the only alias maib documents. */
-const ALIAS = /^373\d{8}$/
+import { isMiaRtpAlias } from "../alias-rule.js"
 
 /**
  * The payer's `alias`: `373` followed by 8 digits. Not normalised: `+373…` or `0 69…` are refused
@@ -13,7 +11,7 @@ const ALIAS = /^373\d{8}$/
 export const checkAlias = (value: unknown): Issue | undefined => {
   const problem = checkString("alias", value, { required: true, max: 100 })
   if (problem) return problem
-  if (ALIAS.test(value as string)) return undefined
+  if (isMiaRtpAlias(value)) return undefined
   return issue(
     "alias",
     "format",
