@@ -17,3 +17,12 @@ if (offenders.length > 0) {
   process.exit(1)
 }
 console.log(`${files.join(", ")}: self-contained`)
+
+// Every built module is client code for React Server Components hosts (Next.js App Router).
+const modules = readdirSync(dist).filter((name) => /\.c?js$/.test(name))
+const serverSide = modules.filter((name) => !readFileSync(dist + name, "utf8").startsWith('"use client";'))
+if (serverSide.length > 0) {
+  console.error(`These modules lack the "use client" directive: ${serverSide.join(", ")}`)
+  process.exit(1)
+}
+console.log(`${modules.join(", ")}: "use client"`)
