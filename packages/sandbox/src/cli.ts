@@ -50,6 +50,13 @@ const main = async (): Promise<void> => {
       "",
       ...posBanner(server.url),
       "",
+      ...(command.options.controlEndpoints === false
+        ? []
+        : [
+            `Control (no token) ${server.url}/v2/sandbox/clock, /reset, /deliveries, /faults`,
+            "  mia-sandbox --help lists them, with curl walkthroughs of both APIs",
+            ""
+          ]),
       "Press Ctrl+C to stop."
     ].join("\n")
   )

@@ -1,6 +1,7 @@
 import { fromMinorUnits } from "@mia-sdk/core"
 import { type SandboxClock, createSandboxClock } from "./clock.js"
 import { createCallbackDispatcher } from "./internal/callback-dispatcher.js"
+import { createControlModule } from "./internal/control/control-module.js"
 import { errorResponse, wireErrors } from "./internal/envelope.js"
 import { invalidRequest } from "./internal/error-catalog.js"
 import { createFaultInjector } from "./internal/fault-injector.js"
@@ -92,8 +93,25 @@ export const createMiaSandbox = (options: MiaSandboxOptions = {}): MiaSandbox =>
   const pos = createPosSandbox({ ...options.pos, clock })
   const modules: ReadonlyArray<SandboxRouteModule> = [...(options.modules ?? []), pos, rtp.module, mia]
 
+  const reset = (): void => {
+    books.qrs.clear()
+    books.payments.clear()
+    books.refunds.clear()
+    books.sequence = 0
+    dispatcher.reset()
+    for (const module of modules) module.reset?.()
+  }
+  // The HTTP face of `clock`, `reset`, `deliveries` and `faults`, for callers without JavaScript.
+  const control = settings.controlEndpoints
+    ? createControlModule({ clock, reset, deliveries: dispatcher.log, faults: injector.controls }, tokens)
+    : undefined
+
   const handle = async (request: Request): Promise<Response> => {
     try {
+      // Control requests skip fault injection: a "drop every request" rule must not lock out the
+      // request that removes it.
+      const controlled = await control?.handle(request)
+      if (controlled) return controlled
       const path = new URL(request.url).pathname
       const decision = injector.decide(request.method, path)
       if (decision.latencyMs > 0) await sleep(decision.latencyMs)
@@ -201,14 +219,7 @@ export const createMiaSandbox = (options: MiaSandboxOptions = {}): MiaSandbox =>
     rtp: rtp.sandbox,
     pay,
     listen,
-    reset: () => {
-      books.qrs.clear()
-      books.payments.clear()
-      books.refunds.clear()
-      books.sequence = 0
-      dispatcher.reset()
-      for (const module of modules) module.reset?.()
-    },
+    reset,
     close,
     [Symbol.asyncDispose]: close
   }

@@ -68,6 +68,7 @@ export interface CallbackDelivery {
  * const filter: DeliveryFilter = { payId, status: "delivered" }
  */
 export interface DeliveryFilter {
+  readonly id?: string
   readonly kind?: CallbackDelivery["kind"]
   readonly qrId?: string
   readonly rtpId?: string
@@ -101,4 +102,18 @@ export interface DeliveryLog {
   subscribe(listener: (delivery: CallbackDelivery) => void): () => void
   /** Sends every pending re-send now instead of waiting for its backoff delay. */
   retryNow(): void
+  /**
+   * Sends one callback again now, whatever its status, with the same body and signature (the
+   * bank's "resend" button; `POST /v2/sandbox/deliveries/{id}/redeliver` over HTTP). Resolves
+   * once the merchant answered, with the delivery as it is then: `delivered` after an HTTP 200,
+   * otherwise `failed`, or still `pending` when the bank's own re-sends were not used up yet
+   * (they go on as scheduled). Resolves `undefined` when no delivery has this id.
+   *
+   * @example
+   * const [failed] = sandbox.deliveries.list({ status: "failed" })
+   * // ... fix the merchant's endpoint, then:
+   * const again = await sandbox.deliveries.redeliver(failed.id)
+   * again?.status // "delivered"
+   */
+  redeliver(id: string): Promise<CallbackDelivery | undefined>
 }

@@ -51,6 +51,8 @@ export interface FaultRule {
  * rule.hits // 1
  */
 export interface FaultHandle {
+  /** 1 for the first rule added to this sandbox, then 2, ...: names the rule over HTTP. */
+  readonly id: number
   readonly rule: FaultRule
   /** Requests this rule has hit so far. */
   readonly hits: number

@@ -106,6 +106,12 @@ export interface MiaSandboxOptions {
   readonly pos?: Omit<PosSandboxOptions, "clock">
   /** Switches for what the request-to-pay docs leave open; every default is the likeliest reading. */
   readonly rtp?: SandboxRtpOptions
+  /**
+   * Answer the control endpoints under `/v2/sandbox/` (clock, reset, deliveries, faults), which
+   * let any HTTP client drive the sandbox. Default `true`; turn them off when the server is
+   * reachable by people who should not reset it or move its clock (they then answer 404).
+   */
+  readonly controlEndpoints?: boolean
 }
 
 /** The options with every default filled in and checked. */
@@ -122,6 +128,7 @@ export interface ResolvedSandboxOptions {
   readonly commissionRate: number
   readonly seed: number
   readonly quirks: Required<SandboxQuirks>
+  readonly controlEndpoints: boolean
 }
 
 const nonEmpty = (name: string, value: string | undefined, fallback: string): string => {
@@ -191,6 +198,7 @@ export const resolveSandboxOptions = (options: MiaSandboxOptions): ResolvedSandb
     baseUrl,
     commissionRate,
     seed,
+    controlEndpoints: options.controlEndpoints ?? true,
     quirks: {
       firewall: options.quirks?.firewall ?? true,
       errorsWithHttp200: options.quirks?.errorsWithHttp200 ?? false,

@@ -51,6 +51,15 @@ describe("mia-sandbox", { timeout: 90_000 }, () => {
       body: JSON.stringify({ clientId: "cli-id", clientSecret: "cli-secret" })
     })
     expect(response.status).toBe(200)
+    // The control endpoints are on the CLI's server too.
+    expect(output).toContain(`Control (no token) ${url}/v2/sandbox/clock`)
+    const clock = await fetch(`${url}/v2/sandbox/clock/advance`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ms: 60_000 })
+    })
+    expect(clock.status).toBe(200)
+    expect((await clock.json()).result.epochMs - Date.now()).toBeGreaterThan(59_000)
   })
 
   it("exits with status 2 and the usage on a bad flag", async () => {

@@ -37,6 +37,10 @@ interface DeliveryRecord {
   /** Set by `reset()`: a POST still in flight must not bring the record back to life. */
   retired: boolean
   timer?: ReturnType<typeof setTimeout> | undefined
+  /** Settles once `signature` is set. */
+  signed: Promise<void>
+  /** The send under way, so a manual re-delivery waits for it and attempt numbers stay in order. */
+  inFlight?: Promise<void> | undefined
 }
 
 const snapshot = (record: DeliveryRecord): CallbackDelivery => ({
@@ -55,6 +59,7 @@ const snapshot = (record: DeliveryRecord): CallbackDelivery => ({
 })
 
 const matchesFilter = (delivery: CallbackDelivery, filter: DeliveryFilter): boolean =>
+  (filter.id === undefined || delivery.id === filter.id) &&
   (filter.kind === undefined || delivery.kind === filter.kind) &&
   (filter.qrId === undefined || delivery.qrId === filter.qrId) &&
   (filter.rtpId === undefined || delivery.rtpId === filter.rtpId) &&
@@ -137,7 +142,11 @@ export const createCallbackDispatcher = (settings: DispatcherSettings) => {
     return attempt.status === 200
   }
 
-  const send = async (record: DeliveryRecord): Promise<void> => {
+  /**
+   * One send (plus its duplicate, if planned). `reschedule: false` is a manual re-delivery of a
+   * callback the bank was done with: its failure does not restart the re-send schedule.
+   */
+  const attempt = async (record: DeliveryRecord, reschedule: boolean): Promise<void> => {
     if (closed || record.retired || record.status !== "pending") return
     record.timer = undefined
     record.sends += 1
@@ -148,7 +157,7 @@ export const createCallbackDispatcher = (settings: DispatcherSettings) => {
     if (closed || record.retired) return
     if (delivered) record.status = "delivered"
     else {
-      const delay = settings.retryDelays[number - 1]
+      const delay = reschedule ? settings.retryDelays[number - 1] : undefined
       if (delay === undefined) record.status = "failed"
       else {
         record.timer = setTimeout(() => void send(record), delay)
@@ -157,6 +166,15 @@ export const createCallbackDispatcher = (settings: DispatcherSettings) => {
     }
     changed(record)
     if (number === 1) releaseHeld(record)
+  }
+
+  const send = (record: DeliveryRecord, reschedule = true): Promise<void> => {
+    const running = attempt(record, reschedule)
+    record.inFlight = running
+    void running.finally(() => {
+      if (record.inFlight === running) record.inFlight = undefined
+    })
+    return running
   }
 
   /** Held-back callbacks go out once a later one has had its first attempt. */
@@ -187,12 +205,15 @@ export const createCallbackDispatcher = (settings: DispatcherSettings) => {
       signature: "",
       status: "pending",
       sends: 0,
-      retired: false
+      retired: false,
+      signed: Promise.resolve()
     }
     records.push(record)
-    void signMiaCallback(notification.result, settings.signatureKey).then((signature) => {
-      if (record.retired) return
+    record.signed = signMiaCallback(notification.result, settings.signatureKey).then((signature) => {
       record.signature = signature
+    })
+    void record.signed.then(() => {
+      if (record.retired) return
       changed(record)
       if (!plan.reorder) return send(record)
       const timer = setTimeout(() => {
@@ -207,6 +228,30 @@ export const createCallbackDispatcher = (settings: DispatcherSettings) => {
 
   const list = (filter: DeliveryFilter = {}): ReadonlyArray<CallbackDelivery> =>
     records.map(snapshot).filter((delivery) => matchesFilter(delivery, filter))
+
+  const redeliver = async (id: string): Promise<CallbackDelivery | undefined> => {
+    const record = records.find((candidate) => candidate.id === id)
+    if (record === undefined) return undefined
+    // The first send is chained on `signed` before this call was made, so it starts first and
+    // the loop below waits for it: a callback is never POSTed twice at once by the sandbox.
+    await record.signed
+    while (record.inFlight !== undefined) await record.inFlight
+    if (record.retired) return undefined
+    if (closed) return snapshot(record)
+    clearTimeout(record.timer)
+    record.timer = undefined
+    const heldAt = held.findIndex((entry) => entry.record === record)
+    if (heldAt >= 0) {
+      clearTimeout(held[heldAt]!.timer)
+      held.splice(heldAt, 1)
+    }
+    // A pending callback keeps the bank's schedule (this send stands in for the next re-send);
+    // one the bank was done with gets exactly one more attempt.
+    const reschedule = record.status === "pending"
+    record.status = "pending"
+    await send(record, reschedule)
+    return record.retired ? undefined : snapshot(record)
+  }
 
   const log: DeliveryLog = {
     list,
@@ -249,7 +294,8 @@ export const createCallbackDispatcher = (settings: DispatcherSettings) => {
         clearTimeout(record.timer)
         void send(record)
       }
-    }
+    },
+    redeliver
   }
 
   const stopTimers = (): void => {

@@ -1,5 +1,8 @@
 import { parseArgs } from "node:util"
 import type { MiaSandboxOptions } from "../options.js"
+import { CLI_USAGE } from "./cli-usage.js"
+
+export { CLI_USAGE }
 
 /** What `mia-sandbox` was asked to do. */
 export type CliCommand =
@@ -11,36 +14,6 @@ export type CliCommand =
       readonly host: string
       readonly options: MiaSandboxOptions
     }
-
-export const CLI_USAGE = `Usage: mia-sandbox [options]
-
-Starts the sandbox bank on a loopback HTTP server: the MIA QR API, request to pay (RTP)
-and the MiaPos terminal API.
-
-Request to pay (same token as MIA QR):
-  POST /v2/rtp                         create a request to a phone number (373 + 8 digits)
-  GET  /v2/rtp, GET /v2/rtp/{rtpId}    list (count, offset, filters, sortBy, order) and status
-  POST /v2/rtp/{rtpId}/cancel          cancel a pending request
-  POST /v2/rtp/{payId}/refund          full refund of an accepted request
-  POST /v2/rtp/{rtpId}/test-accept     the payer accepts (sends the signed callback)
-  POST /v2/rtp/{rtpId}/test-reject     the payer declines
-The payer's phone (sandbox only, no token):
-  GET  /v2/sandbox/rtp/inbox/{alias}           pending requests to a phone number
-  POST /v2/sandbox/rtp/inbox/{rtpId}/accept    accept ({ payerName?, payerIban? })
-  POST /v2/sandbox/rtp/inbox/{rtpId}/reject    decline
-
-Options (each also read from the environment variable in brackets; a flag wins):
-  -p, --port <n>                 port, 0 = any free port            [MIA_SANDBOX_PORT]    default 4010
-      --host <address>           interface to listen on             [MIA_SANDBOX_HOST]    default 127.0.0.1
-      --client-id <id>           accepted clientId                  [MIA_SANDBOX_CLIENT_ID]
-      --client-secret <secret>   accepted clientSecret              [MIA_SANDBOX_CLIENT_SECRET]
-      --signature-key <key>      key callbacks are signed with      [MIA_SANDBOX_SIGNATURE_KEY]
-      --token-expires-in <s>     access token lifetime in seconds   [MIA_SANDBOX_TOKEN_EXPIRES_IN] default 300
-      --callback-retry-delays <ms,ms,...>  pauses between callback re-sends [MIA_SANDBOX_CALLBACK_RETRY_DELAYS]
-      --forward-callbacks-to <url>  send callbacks to this origin instead [MIA_SANDBOX_FORWARD_CALLBACKS_TO]
-      --seed <n>                 seed of the fault generator        [MIA_SANDBOX_SEED]
-      --no-firewall              let a GET with Content-Type through instead of answering 403
-  -h, --help                     show this text`
 
 const wholeNumber = (
   name: string,
@@ -77,6 +50,7 @@ export const parseCliCommand = (
         "forward-callbacks-to": { type: "string" },
         seed: { type: "string" },
         "no-firewall": { type: "boolean" },
+        "no-control": { type: "boolean" },
         help: { type: "boolean", short: "h" }
       },
       strict: true,
@@ -129,7 +103,8 @@ export const parseCliCommand = (
       ...(delays === undefined
         ? {}
         : { callbackRetryDelays: delays.filter((delay) => typeof delay === "number") }),
-      ...(values["no-firewall"] === true ? { quirks: { firewall: false } } : {})
+      ...(values["no-firewall"] === true ? { quirks: { firewall: false } } : {}),
+      ...(values["no-control"] === true ? { controlEndpoints: false } : {})
     }
   }
 }

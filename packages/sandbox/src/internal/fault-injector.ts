@@ -72,15 +72,18 @@ export const createFaultInjector = (
 ) => {
   const rules: Array<ActiveRule> = []
   let callbacks: CallbackFaults = {}
+  let lastId = 0
 
   const controls: FaultControls = {
     add: (rule) => {
       checkRule(rule)
+      lastId += 1
       const active: ActiveRule = {
         rule,
         matchesPath: compilePath(rule.path),
         hits: 0,
         handle: {
+          id: lastId,
           rule,
           get hits() {
             return active.hits

@@ -1,59 +1,32 @@
+import { encode } from "uqr"
 import { MonochromeCanvas } from "../reports/monochrome-canvas.js"
 
-const MODULES = 25
-const MODULE_PIXELS = 6
-const QUIET_ZONE = 4
-
-/** A tiny deterministic generator (FNV-1a seeded xorshift) so one text always gives one picture. */
-const patternBits = (text: string): (() => boolean) => {
-  let state = 0x811c9dc5
-  for (const character of text) state = Math.imul(state ^ character.charCodeAt(0), 0x01000193) >>> 0
-  return () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    state >>>= 0
-    return (state & 1) === 1
-  }
-}
-
-const inFinder = (x: number, y: number): boolean => {
-  const corners: ReadonlyArray<readonly [number, number]> = [
-    [0, 0],
-    [MODULES - 7, 0],
-    [0, MODULES - 7]
-  ]
-  return corners.some(([left, top]) => x >= left - 1 && x <= left + 7 && y >= top - 1 && y <= top + 7)
-}
-
-const finderInk = (x: number, y: number): boolean => {
-  const localX = x < 8 ? x : x - (MODULES - 7)
-  const localY = y < 8 ? y : y - (MODULES - 7)
-  if (localX < 0 || localX > 6 || localY < 0 || localY > 6) return false
-  const ring = Math.min(localX, localY, 6 - localX, 6 - localY)
-  return ring !== 1
-}
+/** Pixels per QR module: a 37-module code (the usual `qrText`) comes out at 360 x 360 px. */
+export const QR_MODULE_PIXELS = 8
+/** The white margin the QR standard asks for, in modules; scanners find the code by it. */
+export const QR_QUIET_ZONE_MODULES = 4
 
 /**
- * The `qrImage` of a sandbox QR: a base64 PNG that looks like a QR code (finder squares and a
- * pattern derived from the text). It is a picture for screens, not a scannable code: render
- * `qrText` with a QR library (e.g. the React package's component) to get one.
+ * The `qrImage` of a sandbox QR: a base64 PNG of a real, scannable QR code of `text` (the QR's
+ * `qrText`), so a phone camera or a decoder in a test reads back exactly what the API printed.
+ * Error correction level M, as payment QR codes on printed stickers and screens commonly use.
+ *
+ * @example
+ * const png = Buffer.from(sandboxQrImage("https://sandbox.mia-sdk.local/pos/qr/6d24e4a5"), "base64")
  */
 export const sandboxQrImage = (text: string): string => {
-  const side = (MODULES + 2 * QUIET_ZONE) * MODULE_PIXELS
+  const { data, size } = encode(text, { ecc: "M", border: 0 })
+  const side = (size + 2 * QR_QUIET_ZONE_MODULES) * QR_MODULE_PIXELS
   const canvas = new MonochromeCanvas(side, side)
-  const next = patternBits(text)
-  for (let y = 0; y < MODULES; y++) {
-    for (let x = 0; x < MODULES; x++) {
-      const ink = inFinder(x, y) ? finderInk(x, y) : next()
-      if (ink) {
-        canvas.fill(
-          (x + QUIET_ZONE) * MODULE_PIXELS,
-          (y + QUIET_ZONE) * MODULE_PIXELS,
-          MODULE_PIXELS,
-          MODULE_PIXELS
-        )
-      }
+  for (const [y, row] of data.entries()) {
+    for (const [x, ink] of row.entries()) {
+      if (!ink) continue
+      canvas.fill(
+        (x + QR_QUIET_ZONE_MODULES) * QR_MODULE_PIXELS,
+        (y + QR_QUIET_ZONE_MODULES) * QR_MODULE_PIXELS,
+        QR_MODULE_PIXELS,
+        QR_MODULE_PIXELS
+      )
     }
   }
   return canvas.toPng().toString("base64")

@@ -4,7 +4,7 @@ import { printableText } from "./printable-text.js"
 
 /**
  * A black-on-white pixel grid that encodes to PNG. Enough to draw a receipt with a pixel font or
- * a QR-like module grid.
+ * the modules of a QR code.
  */
 export class MonochromeCanvas {
   private readonly ink: Uint8Array
