@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util"
 import type { MiaSandboxOptions } from "../options.js"
+import { parseRtpSwitches } from "./cli-rtp-switches.js"
 import { CLI_USAGE } from "./cli-usage.js"
 
 export { CLI_USAGE }
@@ -34,7 +35,7 @@ export const parseCliCommand = (
   argv: ReadonlyArray<string>,
   env: Readonly<Record<string, string | undefined>>
 ): CliCommand => {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | ReadonlyArray<string> | undefined>
   try {
     values = parseArgs({
       // `pnpm sandbox -- --port 0` hands the script a leading `--`; it separates nothing here.
@@ -51,6 +52,7 @@ export const parseCliCommand = (
         seed: { type: "string" },
         "no-firewall": { type: "boolean" },
         "no-control": { type: "boolean" },
+        rtp: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" }
       },
       strict: true,
@@ -78,6 +80,8 @@ export const parseCliCommand = (
   )
   if (typeof port === "number" && port > 65_535) problems.push(`--port must be at most 65535, got ${port}`)
   if (problems.length > 0) return { kind: "error", message: problems.join("\n"), text: CLI_USAGE }
+  const rtp = parseRtpSwitches(Array.isArray(values.rtp) ? values.rtp : [])
+  if (typeof rtp === "string") return { kind: "error", message: rtp, text: CLI_USAGE }
   const clientId = flag("client-id", "MIA_SANDBOX_CLIENT_ID")
   const clientSecret = flag("client-secret", "MIA_SANDBOX_CLIENT_SECRET")
   const signatureKey = flag("signature-key", "MIA_SANDBOX_SIGNATURE_KEY")
@@ -104,7 +108,8 @@ export const parseCliCommand = (
         ? {}
         : { callbackRetryDelays: delays.filter((delay) => typeof delay === "number") }),
       ...(values["no-firewall"] === true ? { quirks: { firewall: false } } : {}),
-      ...(values["no-control"] === true ? { controlEndpoints: false } : {})
+      ...(values["no-control"] === true ? { controlEndpoints: false } : {}),
+      ...(Object.keys(rtp).length === 0 ? {} : { rtp })
     }
   }
 }

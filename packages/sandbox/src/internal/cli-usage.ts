@@ -1,3 +1,4 @@
+import { RTP_SWITCH_NAMES } from "./cli-rtp-switches.js"
 import { renderWalkthroughs } from "./cli-walkthroughs.js"
 
 /** Indents every line of a block, for nesting it under a heading of the help text. */
@@ -52,6 +53,9 @@ Options (each also read from the environment variable in brackets; a flag wins):
       --seed <n>                 seed of the fault generator        [MIA_SANDBOX_SEED]
       --no-firewall              let a GET with Content-Type through instead of answering 403
       --no-control               answer 404 on the control endpoints (clock, reset, deliveries, faults)
+      --rtp <name=value>         an RTP switch for what maib's documents leave open; repeatable, e.g.
+                                 --rtp refundAnswer=payId --rtp statusIncludesPayId=true
+                                 (names: ${RTP_SWITCH_NAMES.join(", ")})
   -h, --help                     show this text
 
 MIA QR (bearer token from POST /v2/auth/token):
