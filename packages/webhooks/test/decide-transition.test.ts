@@ -7,28 +7,9 @@ import {
   type OrderEvent,
   type OrderStatus
 } from "../src/index.js"
+import { orderRecord } from "./support/order-record.js"
 
-const order = (status: OrderStatus, overrides: Partial<Order> = {}): Order => ({
-  orderId: "1001",
-  amountMinor: 15025,
-  currency: "MDL",
-  description: "Order 1001",
-  virtual: false,
-  status,
-  paidAmountMinor: ["processing", "completed", "on-hold", "refunded"].includes(status) ? 15025 : 0,
-  refundedAmountMinor: status === "refunded" ? 15025 : 0,
-  payId: ["processing", "completed", "on-hold", "refunded"].includes(status) ? "pay-1" : undefined,
-  qrId: "qr-1",
-  qrIds: ["qr-1"],
-  rtps: [],
-  duplicatePayment: false,
-  duplicatePayIds: [],
-  history: [],
-  version: 3,
-  createdAt: "2026-11-21T10:00:00.000Z",
-  updatedAt: "2026-11-21T10:00:00.000Z",
-  ...overrides
-})
+const order = orderRecord
 
 const payment = (overrides: Partial<Extract<OrderEvent, { type: "payment" }>> = {}): OrderEvent => ({
   type: "payment",

@@ -6,6 +6,7 @@ import { type Order, PAID_STATUSES } from "../order.js"
 import type { MiaReconciler } from "../reconciliation/reconciler.js"
 import type { OrderStore } from "../store/order-store.js"
 import type { CheckoutBankPort } from "./checkout-bank-port.js"
+import { bankExpiry, paymentTerms } from "./payment-terms.js"
 
 /**
  * What a checkout produced, and whether its QR is new.
@@ -104,26 +105,11 @@ export const openCheckout = async (context: CheckoutContext, orderId: string): P
       .catch((error: unknown) => context.warn(`Could not cancel replaced QR ${oldQr}`, error))
   }
 
-  const expiresAt = new Date(context.now() + context.validityMs).toISOString()
-  const qr = await context.bank.createQr({
-    type: "Dynamic",
-    amountType: "Fixed",
-    amount: fromMinorUnits(order.amountMinor),
-    currency: "MDL",
-    description: order.description,
-    orderId: order.orderId,
-    expiresAt,
-    callbackUrl: context.callbackUrl,
-    ...(context.redirectUrl === undefined ? {} : { redirectUrl: context.redirectUrl })
-  })
-  const bankExpiry = qr.expiresAt === undefined ? Number.NaN : Date.parse(qr.expiresAt)
+  const terms = paymentTerms(order, context)
+  const qr = await context.bank.createQr({ type: "Dynamic", amountType: "Fixed", ...terms })
   const updated = await context.store.attachQr(
     order.orderId,
-    {
-      qrId: qr.qrId,
-      qrUrl: qr.url,
-      qrExpiresAt: Number.isNaN(bankExpiry) ? expiresAt : new Date(bankExpiry).toISOString()
-    },
+    { qrId: qr.qrId, qrUrl: qr.url, qrExpiresAt: bankExpiry(qr.expiresAt, terms.expiresAt) },
     { actor: "checkout" }
   )
   const session = sessionOf(updated, false)

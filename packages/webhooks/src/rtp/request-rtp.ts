@@ -1,6 +1,7 @@
 import { isMiaApiError, isMiaRtpAlias } from "@mia-sdk/core/guards"
 import { fromMinorUnits } from "@mia-sdk/core/money"
 import type { RtpSession } from "@mia-sdk/core/wire"
+import { bankExpiry, paymentTerms } from "../checkout/payment-terms.js"
 import { MiaOrderError } from "../errors.js"
 import { type Order, type OrderRtp, openRtp, toRtpView } from "../order.js"
 import type { OrderStore } from "../store/order-store.js"
@@ -117,25 +118,15 @@ export const requestRtp = async (
       `Order ${order.orderId} already sent ${order.rtps.length} payment requests; pay by QR instead`
     )
   }
-  const expiresAt = new Date(context.now() + context.validityMs).toISOString()
-  const created = await context.rtp.createRtp({
-    alias,
-    amount: fromMinorUnits(order.amountMinor),
-    currency: "MDL",
-    description: order.description,
-    orderId: order.orderId,
-    expiresAt,
-    callbackUrl: context.callbackUrl,
-    ...(context.redirectUrl === undefined ? {} : { redirectUrl: context.redirectUrl })
-  })
-  const bankExpiry = created.expiresAt === undefined ? Number.NaN : Date.parse(created.expiresAt)
+  const terms = paymentTerms(order, context)
+  const created = await context.rtp.createRtp({ alias, ...terms })
   const applied = await context.store.applyEvent(
     {
       type: "rtp_requested",
       rtpId: created.rtpId,
       orderId: order.orderId,
       alias,
-      expiresAt: Number.isNaN(bankExpiry) ? expiresAt : new Date(bankExpiry).toISOString(),
+      expiresAt: bankExpiry(created.expiresAt, terms.expiresAt),
       requestedAt: new Date(context.now()).toISOString(),
       payload: { rtp: created }
     },

@@ -7,6 +7,7 @@ import {
   type OrderStatus,
   toOrderView
 } from "../../src/index.js"
+import { orderRecord } from "../support/order-record.js"
 
 const rtp = (overrides: Partial<OrderRtp> = {}): OrderRtp => ({
   rtpId: "rtp-1",
@@ -17,26 +18,9 @@ const rtp = (overrides: Partial<OrderRtp> = {}): OrderRtp => ({
   ...overrides
 })
 
-const order = (status: OrderStatus, overrides: Partial<Order> = {}): Order => ({
-  orderId: "1001",
-  amountMinor: 15025,
-  currency: "MDL",
-  description: "Order 1001",
-  virtual: false,
-  status,
-  paidAmountMinor: 0,
-  refundedAmountMinor: 0,
-  qrId: "qr-1",
-  qrIds: ["qr-1"],
-  rtps: [rtp()],
-  duplicatePayment: false,
-  duplicatePayIds: [],
-  history: [],
-  version: 3,
-  createdAt: "2026-11-21T10:00:00.000Z",
-  updatedAt: "2026-11-21T10:00:00.000Z",
-  ...overrides
-})
+/** The decision tests' order, with one open request to 37369112221 and nothing paid yet. */
+const order = (status: OrderStatus, overrides: Partial<Order> = {}): Order =>
+  orderRecord(status, { paidAmountMinor: 0, payId: undefined, rtps: [rtp()], ...overrides })
 
 const rtpPayment = (overrides: Partial<Extract<OrderEvent, { type: "payment" }>> = {}): OrderEvent => ({
   type: "payment",
