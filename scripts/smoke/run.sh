@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs smoke.mjs (one payment end to end on the built @mia-sdk/core, webhooks and sandbox) on
-# Node, Bun and Deno. Build the packages first (`npx -y pnpm@10.34.9 build`).
+# Runs, on Node, Bun and Deno, against the built packages (`npx -y pnpm@10.34.9 build` first):
+# - smoke.mjs: one payment end to end on @mia-sdk/core, webhooks and sandbox;
+# - web-handlers.mjs: the Web-standard handlers of @mia-sdk/webhooks/web served by the runtime's
+#   own HTTP server (node:http, Bun.serve, Deno.serve): checkout, live events, the bank's callback.
 #
 #   bash scripts/smoke/run.sh              # node (the machine's), bun, deno
 #   bash scripts/smoke/run.sh bun          # only Bun
 #
 # Bun and Deno are the npm registry's `bun` and `deno` packages (their binaries come in the
 # optional `@oven/bun-linux-x64` / `@deno/linux-x64-glibc` packages), run through npx. Every
-# runtime runs even after a failure; the exit code is 1 if any failed.
+# program runs on every runtime even after a failure; the exit code is 1 if any failed.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -28,22 +30,32 @@ done
 
 SUMMARY=()
 FAILED=0
+PROGRAMS=(smoke.mjs web-handlers.mjs)
 for runtime in "${RUNTIMES[@]}"; do
-  echo "== smoke: ${runtime} =="
   case "$runtime" in
-    node) command=(node smoke.mjs) ;;
-    bun) command=(npx -y "bun@${BUN_VERSION}" run smoke.mjs) ;;
+    node) command=(node) ;;
+    bun) command=(npx -y "bun@${BUN_VERSION}" run) ;;
     # manual: use the node_modules folder as pnpm and the links above left it, install nothing.
     deno) command=(npx -y "deno@${DENO_VERSION}" run --node-modules-dir=manual
-      --allow-net=127.0.0.1 --allow-read --allow-env --allow-sys smoke.mjs) ;;
+      --allow-net=127.0.0.1 --allow-read --allow-env --allow-sys) ;;
     *)
       echo "smoke: unknown runtime ${runtime} (node, bun or deno)" >&2
       exit 2
       ;;
   esac
   started=$SECONDS
-  if "${command[@]}"; then result=passed; else result=FAILED; FAILED=1; fi
-  SUMMARY+=("$(printf '%-5s %-7s %4ss' "$runtime" "$result" "$((SECONDS - started))")")
+  result=passed
+  failed_programs=()
+  for program in "${PROGRAMS[@]}"; do
+    echo "== smoke: ${runtime} ${program} =="
+    if ! "${command[@]}" "$program"; then
+      result=FAILED
+      FAILED=1
+      failed_programs+=("$program")
+    fi
+  done
+  detail="${failed_programs[*]:-}"
+  SUMMARY+=("$(printf '%-5s %-7s %4ss%s' "$runtime" "$result" "$((SECONDS - started))" "${detail:+  (${detail})}")")
 done
 
 echo "== smoke: summary =="
