@@ -28,7 +28,7 @@ export const adminToken: Journey = {
       await admin.locator("input[name=admin-token]").waitFor()
       await admin
         .locator(".alert")
-        .filter({ hasText: /x-demo-admin-token header/ })
+        .filter({ hasText: /type the admin token it was started with/ })
         .waitFor()
       if ((await admin.locator("tr[data-order]").count()) !== 0)
         throw new Error("orders shown without a token")

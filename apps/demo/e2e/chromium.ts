@@ -35,12 +35,16 @@ export interface LaunchedChromium {
 }
 
 /**
- * Starts Debian's Chromium headless through playwright-core (nothing is downloaded). Fails with
- * the install command when the browser is missing: the browser tests never skip silently.
+ * Starts Debian's Chromium headless through playwright-core (nothing is downloaded), with a window
+ * `width` px wide. Fails with the install command when the browser is missing: the browser tests
+ * never skip silently.
+ *
+ * The browser runs in Tokyo with American English on purpose: the demo must show Chișinău time
+ * and Moldovan money whatever the shopper's browser says.
  * @example
- * const { context, close } = await launchChromium()
+ * const { context, close } = await launchChromium({ width: 390 })
  */
-export const launchChromium = async (): Promise<LaunchedChromium> => {
+export const launchChromium = async ({ width }: { width: number }): Promise<LaunchedChromium> => {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium was not found at ${chromiumPath}. The browser tests need it: install it with ` +
@@ -53,10 +57,10 @@ export const launchChromium = async (): Promise<LaunchedChromium> => {
     executablePath: chromiumPath,
     headless: true,
     args: flags,
-    viewport: { width: 1280, height: 860 },
+    viewport: { width, height: 860 },
     deviceScaleFactor: 1,
-    locale: "en-GB",
-    timezoneId: "Europe/Chisinau"
+    locale: "en-US",
+    timezoneId: "Asia/Tokyo"
   })
   return {
     context,

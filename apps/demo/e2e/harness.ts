@@ -1,6 +1,6 @@
-import { mkdir, readdir, rm } from "node:fs/promises"
 import { join } from "node:path"
 import type { BrowserContext, Page } from "playwright-core"
+import { assertLayoutFits } from "./layout.js"
 
 /**
  * What a journey gets: the browser, the demo's URL, and helpers that record steps and screenshots.
@@ -9,12 +9,18 @@ import type { BrowserContext, Page } from "playwright-core"
  */
 export interface JourneyContext {
   readonly url: string
+  /** The window width this run uses (every journey runs at each of `E2E_WIDTHS`). */
+  readonly width: number
   /** A second demo, pointed at a "real" bank (never reached) and guarded by an admin token. */
   readonly realBank?: RealBankDemo | undefined
   readonly context: BrowserContext
-  /** Runs one named step; a failure is reported with the step's name and ends the journey. */
+  /**
+   * Runs one named step; a failure is reported with the step's name and ends the journey. After the
+   * step, every open page must fit its window: a page that scrolls sideways, or squeezes a card until
+   * its words stack, fails the step.
+   */
   step<T>(name: string, run: () => Promise<T>): Promise<T>
-  /** Saves a full-page PNG as `<screenshotDir>/<name>.png`. */
+  /** Saves a full-page PNG as `<screenshotDir>/<width>-<name>.png`. */
   shot(page: Page, name: string): Promise<void>
 }
 
@@ -49,27 +55,28 @@ export interface RunSummary {
   readonly failures: ReadonlyArray<string>
 }
 
+/** Every page of the browser that shows something (not a blank new tab, not closed). */
+const shownPages = (context: BrowserContext) =>
+  context.pages().filter((page) => !page.isClosed() && page.url().startsWith("http"))
+
 /**
  * Runs the journeys one after the other, each in fresh pages, and counts the steps that passed.
  * A failed step ends its journey (its later steps depend on it) and the run goes on to the next.
  * @example
- * const summary = await runJourneys([purchase, posDay], { url, context, screenshotDir })
+ * const summary = await runJourneys([purchase, posDay], { url, width: 390, context, screenshotDir })
  */
 export const runJourneys = async (
   journeys: ReadonlyArray<Journey>,
   options: {
     url: string
+    width: number
     realBank?: RealBankDemo | undefined
     context: BrowserContext
     screenshotDir: string
     log: (line: string) => void
   }
 ): Promise<RunSummary> => {
-  await mkdir(options.screenshotDir, { recursive: true })
-  // Pictures of an earlier run (and its failures) would pass for this one's.
-  for (const file of await readdir(options.screenshotDir)) {
-    if (file.endsWith(".png")) await rm(join(options.screenshotDir, file))
-  }
+  const { width } = options
   let passed = 0
   const failures: string[] = []
   // What the pages saw, printed when a step fails: API errors and browser console errors.
@@ -88,15 +95,17 @@ export const runJourneys = async (
   options.context.on("weberror", (error) => note(`page error: ${error.error().message}`))
   for (const journey of journeys) {
     trail = []
-    options.log(`\n${journey.name}`)
+    options.log(`\n${journey.name} @ ${width} px`)
     const ctx: JourneyContext = {
       url: options.url,
+      width,
       realBank: options.realBank,
       context: options.context,
       step: async (name, run) => {
         const started = Date.now()
         try {
           const value = await run()
+          for (const page of shownPages(options.context)) await assertLayoutFits(page)
           passed++
           options.log(`  ✓ ${name} (${Date.now() - started} ms)`)
           return value
@@ -104,22 +113,26 @@ export const runJourneys = async (
           const message = error instanceof Error ? error.message.split("\n")[0] : String(error)
           options.log(`  ✗ ${name}: ${message}`)
           for (const line of trail) options.log(`      ${line}`)
-          throw new StepFailure(`${journey.name} › ${name}: ${message}`)
+          throw new StepFailure(`${journey.name} @ ${width} px › ${name}: ${message}`)
         }
       },
       shot: async (page, name) => {
         // A full-page picture of a scrolled page draws the sticky header halfway down.
         await page.evaluate(() => window.scrollTo(0, 0))
-        await page.screenshot({ path: join(options.screenshotDir, `${name}.png`), fullPage: true })
+        await page.screenshot({ path: join(options.screenshotDir, `${width}-${name}.png`), fullPage: true })
       }
     }
     try {
       await journey.run(ctx)
     } catch (error) {
-      failures.push(error instanceof StepFailure ? error.message : `${journey.name}: ${String(error)}`)
+      failures.push(
+        error instanceof StepFailure ? error.message : `${journey.name} @ ${width} px: ${String(error)}`
+      )
       for (const page of options.context.pages()) {
         await page
-          .screenshot({ path: join(options.screenshotDir, `failure-${journey.name}-${Date.now()}.png`) })
+          .screenshot({
+            path: join(options.screenshotDir, `${width}-failure-${journey.name}-${Date.now()}.png`)
+          })
           .catch(() => undefined)
       }
     }

@@ -1,15 +1,13 @@
 import type { Request } from "playwright-core"
+import { expectText } from "./expect.js"
 import type { Journey } from "./harness.js"
-
-const expectText = (actual: string | null, expected: RegExp, what: string) => {
-  if (actual === null || !expected.test(actual))
-    throw new Error(`${what}: expected ${expected}, got ${JSON.stringify(actual)}`)
-}
+import { COUNTDOWN_FORMAT, justNowInShopTime, SHOP_TIME_FORMAT } from "./shop-time.js"
 
 /**
  * The shopper's journey: cart -> QR -> the simulated phone pays -> the checkout turns paid without a
- * reload -> the merchant refunds from the admin: a typo sends nothing, "5,50" refunds 5,50 MDL, a
- * double click refunds once, an empty field refunds the rest -> the order is refunded.
+ * reload -> the merchant refunds from the admin: a typo sends nothing, every refund waits for its
+ * confirmation (which shows the amount), "5,50" refunds 5,50 MDL, a double click refunds once, an
+ * empty field refunds the rest -> the order is refunded.
  * @example
  * await runJourneys([purchase], options)
  */
@@ -28,16 +26,16 @@ export const purchase: Journey = {
       await shop.locator("[data-product]").nth(0).getByRole("button", { name: "Add to cart" }).click()
       await shop.locator("[data-product]").nth(1).getByRole("button", { name: "Add to cart" }).click()
       await shop.locator("[data-product]").nth(1).getByRole("button", { name: "Add to cart" }).click()
-      expectText(await shop.getByTestId("cart-total").textContent(), /\d+,\d\d MDL/, "cart total")
+      expectText(await shop.getByTestId("cart-total").textContent(), /^\d+,\d\d MDL$/, "cart total")
       await shot(shop, "02-cart")
     })
 
-    const orderId = await step("paying opens the checkout with a QR and a countdown", async () => {
+    const orderId = await step("paying opens the checkout with a QR and an mm:ss countdown", async () => {
       await shop.getByRole("button", { name: "Pay with MIA" }).click()
       await shop.waitForURL(/\/checkout\//)
       await shop.getByTestId("qr").locator("svg").waitFor()
       const first = await shop.getByTestId("countdown").textContent()
-      expectText(first, /^\d+:\d\d$/, "countdown")
+      expectText(first, COUNTDOWN_FORMAT, "countdown")
       await shop.waitForFunction(
         (before) => document.querySelector("[data-testid=countdown]")?.textContent !== before,
         first,
@@ -82,19 +80,33 @@ export const purchase: Journey = {
       if (request.method() === "POST" && /\/api\/mia\/orders\/[^/]+\/refunds$/.test(request.url()))
         refunds.push(request)
     })
-    await step("the admin shows the order paid, with its history", async () => {
+    await step("the admin shows the order paid, with its history, in Chișinău time", async () => {
       await admin.goto(`${url}/admin`)
-      await admin.locator(`tr[data-order="${orderId}"]`).click()
+      const row = admin.locator(`tr[data-order="${orderId}"]`)
+      const created = (await row.getByTestId("order-created").textContent()) ?? ""
+      expectText(created, SHOP_TIME_FORMAT, "created")
+      // The browser runs in Tokyo: only Chișinău time matches the shop's clock.
+      if (!justNowInShopTime().includes(created))
+        throw new Error(`created ${created}, not Chișinău time (${justNowInShopTime().join(" or ")})`)
+      await row.click()
       const detail = admin.getByTestId("order-detail")
       await detail.locator("[data-status=processing]").waitFor()
       await detail.getByTestId("transitions").locator("li").nth(1).waitFor()
       expectText(await detail.getByTestId("transitions").textContent(), /pending → processing/, "history")
+      for (const time of await detail.getByTestId("transition-time").allTextContents())
+        expectText(time, SHOP_TIME_FORMAT, "history time")
+      // The SDK's notes ("… for 619.50 MDL", "valid until 2026-12-03T18:38:28.288Z") read like the rest.
+      const history = (await detail.getByTestId("transitions").textContent()) ?? ""
+      const raw = /\d\.\d{2} MDL|\d{4}-\d{2}-\d{2}T\d/.exec(history)
+      if (raw !== null) throw new Error(`the history shows ${raw[0]} in another format`)
+      expectText(history, /Order created for \d+,\d{2} MDL/, "history")
       await shot(admin, "07-admin-paid")
     })
 
     const detail = admin.getByTestId("order-detail")
     const amountField = detail.locator("input[name=amount]")
-    const refundButton = detail.getByRole("button", { name: "Refund" })
+    const refundButton = detail.getByRole("button", { name: "Refund", exact: true })
+    const confirmBox = detail.getByTestId("refund-confirm")
     const refunded = async (expected: RegExp) => {
       await admin.waitForFunction(
         (pattern) =>
@@ -117,6 +129,7 @@ export const purchase: Journey = {
         await detail.getByTestId("amount-error").filter({ hasText: why }).waitFor({ timeout: 5000 })
         if ((await amountField.getAttribute("aria-invalid")) !== "true")
           throw new Error(`the field is not marked invalid for ${typed}`)
+        if (await confirmBox.isVisible()) throw new Error(`${typed} was offered for confirmation`)
       }
       await amountField.fill("abc")
       await refundButton.click()
@@ -127,13 +140,33 @@ export const purchase: Journey = {
       await detail.locator(".badge[data-status=processing]").waitFor()
     })
 
-    await step('a refund of "5,50" refunds 5,50 MDL', async () => {
+    await step("a refund waits for a confirmation that shows its amount; Back sends nothing", async () => {
       await amountField.fill("5,50")
+      await refundButton.click()
+      await confirmBox.waitFor()
+      expectText(await confirmBox.getByTestId("refund-confirm-amount").textContent(), /^5,50 MDL$/, "confirm")
+      expectText(
+        await confirmBox.getByTestId("refund-confirm-yes").textContent(),
+        /^Yes, refund 5,50 MDL$/,
+        "yes"
+      )
+      await shot(admin, "07b-admin-refund-confirm")
+      await admin.waitForTimeout(300)
+      if (refunds.length !== 0) throw new Error("the refund left before it was confirmed")
+      await confirmBox.getByTestId("refund-confirm-no").click()
+      await confirmBox.waitFor({ state: "detached" })
+      await refundButton.waitFor()
+      if (refunds.length !== 0) throw new Error("Back sent the refund")
+      expectText(await detail.getByTestId("refunded-amount").textContent(), /^0,00 MDL$/, "refunded")
+    })
+
+    await step('a confirmed refund of "5,50" refunds 5,50 MDL', async () => {
       await detail
         .getByTestId("refund-preview")
         .filter({ hasText: /^Partial refund: 5,50 MDL of / })
         .waitFor()
       await refundButton.click()
+      await confirmBox.getByTestId("refund-confirm-yes").click()
       await refunded(/^5,50 MDL$/)
       expectText(await detail.getByTestId("refund-result").textContent(), /^Refunded 5,50 MDL/, "result")
       const [sent] = refunds
@@ -145,12 +178,13 @@ export const purchase: Journey = {
       if (!/^[0-9a-f]{32}$/.test((await sent.allHeaders())["idempotency-key"] ?? ""))
         throw new Error("the refund went without an Idempotency-Key")
       await detail.locator(".badge[data-status=processing]").waitFor()
-      await shot(admin, "07b-admin-partial-refund")
+      await shot(admin, "07c-admin-partial-refund")
     })
 
-    await step("a double click refunds once", async () => {
+    await step("a double click on the confirmation refunds once", async () => {
       await amountField.fill("1")
-      await refundButton.dblclick()
+      await refundButton.click()
+      await confirmBox.getByTestId("refund-confirm-yes").dblclick()
       await refunded(/^6,50 MDL$/)
       await detail
         .getByTestId("refund-result")
@@ -160,20 +194,30 @@ export const purchase: Journey = {
       if (refunds.length !== 2) throw new Error(`the double click sent ${refunds.length - 1} refund requests`)
     })
 
-    await step("an empty amount refunds the rest and the order is refunded", async () => {
-      await amountField.fill("")
-      await detail
-        .getByTestId("refund-preview")
-        .filter({ hasText: /^Full refund: / })
-        .waitFor()
-      await refundButton.click()
-      await detail.locator(".badge[data-status=refunded]").waitFor({ timeout: 15_000 })
-      expectText(await detail.getByTestId("transitions").textContent(), /→ refunded/, "history")
-      const body: unknown = refunds.at(-1)?.postDataJSON()
-      if (JSON.stringify(body) !== JSON.stringify({ reason: "Customer returned the goods" }))
-        throw new Error(`a full refund sent ${JSON.stringify(body)}`)
-      await shot(admin, "08-admin-refunded")
-    })
+    await step(
+      "an empty amount refunds the rest, after confirming it, and the order is refunded",
+      async () => {
+        await amountField.fill("")
+        const preview = await detail
+          .getByTestId("refund-preview")
+          .filter({ hasText: /^Full refund: / })
+          .textContent()
+        const rest = /^Full refund: (.+ MDL)\.$/.exec(preview ?? "")?.[1]
+        await refundButton.click()
+        expectText(
+          await confirmBox.getByTestId("refund-confirm-amount").textContent(),
+          new RegExp(`^${rest}$`),
+          "confirm"
+        )
+        await confirmBox.getByTestId("refund-confirm-yes").click()
+        await detail.locator(".badge[data-status=refunded]").waitFor({ timeout: 15_000 })
+        expectText(await detail.getByTestId("transitions").textContent(), /→ refunded/, "history")
+        const body: unknown = refunds.at(-1)?.postDataJSON()
+        if (JSON.stringify(body) !== JSON.stringify({ reason: "Customer returned the goods" }))
+          throw new Error(`a full refund sent ${JSON.stringify(body)}`)
+        await shot(admin, "08-admin-refunded")
+      }
+    )
 
     await step("the storefront sees the refund", async () => {
       await shop.reload()

@@ -6,6 +6,7 @@ import type { ProblemDetails } from "@mia-sdk/core/wire"
 import type { OrderStore } from "@mia-sdk/webhooks"
 import type { DemoInfo, ReconcileSummary, SmsMessage } from "../shared/types.js"
 import type { AdminGuard } from "./admin-guard.js"
+import { PNPM } from "./commands.js"
 import { DemoInputError } from "./demo-input-error.js"
 import { adminRoutes } from "./routes/admin.js"
 import { demoRoutes } from "./routes/demo.js"
@@ -122,7 +123,7 @@ export const createDemoApp = (parts: DemoAppParts): Express => {
       res
         .status(503)
         .type("text/plain")
-        .send("The storefront is not built: run `pnpm --filter @mia-sdk/demo build`.")
+        .send(`The storefront is not built: run \`${PNPM} --filter @mia-sdk/demo build\`.`)
     })
   }
   app.use(demoErrors)

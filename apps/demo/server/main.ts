@@ -1,13 +1,49 @@
-import { startDemo } from "./start.js"
+import { PNPM } from "./commands.js"
+import { type RunningDemo, startDemo } from "./start.js"
 
 // `pnpm demo`: the storefront is already built (the start script runs `vite build` first).
-const cannotStart = (error: unknown): never => {
+//
+// Ctrl+C is how the demo is meant to stop, so it ends quietly with exit code 0: pnpm prints a
+// failure banner for any other code and for a death by signal. The handlers are installed before
+// start-up, so a Ctrl+C while PGlite is still compiling stops cleanly too. A second SIGINT right
+// after the first is pnpm passing the same Ctrl+C on, not an impatient user: it changes nothing.
+const CLOSE_TIMEOUT_MS = 10_000
+
+let demo: RunningDemo | undefined
+let stopRequested = false
+
+const stop = async () => {
+  if (stopRequested) return
+  stopRequested = true
+  // Still starting: the start-up below sees the request and closes what it opened.
+  if (demo === undefined) return
+  console.log("[demo] stopping…")
+  const timeout = setTimeout(() => {
+    console.log(`[demo] still closing after ${CLOSE_TIMEOUT_MS / 1000} s: leaving anyway.`)
+    process.exit(0)
+  }, CLOSE_TIMEOUT_MS)
+  timeout.unref()
+  await demo.close()
+  console.log("[demo] stopped; the orders are kept.")
+  process.exit(0)
+}
+process.on("SIGINT", () => void stop())
+process.on("SIGTERM", () => void stop())
+
+try {
+  demo = await startDemo({ log: (line) => console.log(`[demo] ${line}`) })
+} catch (error) {
+  // A bad setting (MIA_ENV=production, a real bank without DEMO_ADMIN_TOKEN, a data folder in use,
+  // ...) ends here with its message, not a stack trace. Unless Ctrl+C came first: then it's a stop.
+  if (stopRequested) process.exit(0)
   console.error(`[demo] could not start: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 }
-// A bad setting (MIA_ENV=production, a real bank without DEMO_ADMIN_TOKEN, ...) ends here with its
-// message, not a stack trace.
-const demo = await startDemo({ log: (line) => console.log(`[demo] ${line}`) }).catch(cannotStart)
+
+if (stopRequested) {
+  stopRequested = false
+  await stop()
+}
 
 const bank =
   demo.info.bank === "embedded"
@@ -29,16 +65,6 @@ console.log(`
   bank       ${bank}
   orders     ${database}
 
-  Ctrl+C stops it; orders are kept. \`pnpm demo:reset\` forgets them.
+  Ctrl+C stops it; the orders are kept. To forget them, stop it, then run:
+    ${PNPM} demo:reset
 `)
-
-let stopping = false
-const stop = async () => {
-  if (stopping) return
-  stopping = true
-  console.log("[demo] stopping…")
-  await demo.close()
-  process.exit(0)
-}
-process.on("SIGINT", stop)
-process.on("SIGTERM", stop)

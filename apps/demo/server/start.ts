@@ -16,6 +16,7 @@ import { createAdminGuard } from "./admin-guard.js"
 import { createDemoApp, WEBHOOK_PATH } from "./app.js"
 import { assertDemoConfig, type DemoConfig, DEFAULT_STATIC_DIR, readDemoConfig } from "./config.js"
 import { openDatabase } from "./database.js"
+import { acquireDemoLock, DemoLockedError } from "./demo-lock.js"
 import { createEmbeddedPhoneBank } from "./embedded-bank.js"
 import { DEMO_POS_SANDBOX, DEMO_POS_DEFAULTS } from "./pos-sandbox.js"
 import { createShopperOrders } from "./shopper-orders.js"
@@ -79,7 +80,11 @@ const appliedCount = (order: OrderReconciliation) =>
  * bank answer was lost), then every other pending order with a QR, however recently it was shown,
  * because the button means "ask the bank now" and the schedule would wait half a minute.
  */
-const reconcileNow = async (store: OrderStore, reconciler: MiaReconciler): Promise<ReconcileSummary> => {
+const reconcileNow = async (
+  store: OrderStore,
+  reconciler: MiaReconciler,
+  log: (line: string) => void
+): Promise<ReconcileSummary> => {
   const report = await reconciler.runOnce()
   const orders = [...report.orders]
   const failed = [...report.failed]
@@ -97,7 +102,12 @@ const reconcileNow = async (store: OrderStore, reconciler: MiaReconciler): Promi
       failed.push({ orderId: order.orderId, error })
     }
   }
-  const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
+  // The admin reads a sentence; the bank's own words, written for developers, go to the console.
+  for (const f of failed) {
+    log(
+      `reconciliation of order ${f.orderId} failed: ${f.error instanceof Error ? f.error.message : String(f.error)}`
+    )
+  }
   return {
     checked,
     changed: orders.reduce((sum, order) => sum + appliedCount(order), 0),
@@ -108,8 +118,23 @@ const reconcileNow = async (store: OrderStore, reconciler: MiaReconciler): Promi
         ? [`${report.refundsSettled} pending refund(s) settled with the bank.`]
         : []),
       ...(report.deferred > 0 ? [`${report.deferred} due order(s) left for the next run.`] : []),
-      ...failed.map((f) => `Order ${f.orderId} could not be checked: ${errorText(f.error)}`)
+      ...failed.map(
+        (f) => `Order ${f.orderId} could not be checked with the bank; the server's console says why.`
+      )
     ]
+  }
+}
+
+/** The data folder for this server, or an error that says who has it and what to do. */
+const lockDataDir = async (dataDir: string) => {
+  try {
+    return await acquireDemoLock(dataDir, "demo")
+  } catch (error) {
+    if (!(error instanceof DemoLockedError)) throw error
+    throw new DemoLockedError(
+      `${error.message} Open that one, or stop it first; a second demo needs its own MIA_DEMO_DATA_DIR.`,
+      error.holder
+    )
   }
 }
 
@@ -134,6 +159,10 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
   }
 
   try {
+    // PGlite's files belong to one server at a time, and `demo:reset` must not delete them under
+    // it: the data folder's lock says who is using them (PostgreSQL is shared, so no lock there).
+    const lock = config.databaseUrl === undefined ? await lockDataDir(config.dataDir) : undefined
+    if (lock !== undefined) closers.push(() => lock.release())
     const db = await openDatabase(config)
     closers.push(() => db.close())
     const store = createSqlOrderStore({ db: db.client })
@@ -182,6 +211,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
     )
     const { port } = http.address() as AddressInfo
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`
+    await lock?.address(url)
     const callbackUrl = `${config.publicUrl ?? url}${WEBHOOK_PATH}`
     if (config.bank !== "embedded" && config.publicUrl === undefined) {
       log(
@@ -217,7 +247,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
       store,
       api: client,
       actor: "admin-reconcile",
-      // The admin sees the failures in the answer; the console needn't repeat them.
+      // reconcileNow logs the failures once, with the order they belong to.
       onError: () => undefined
     })
 
@@ -248,7 +278,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
     const app = createDemoApp({
       info,
       store,
-      reconcile: () => reconcileNow(store, onDemand),
+      reconcile: () => reconcileNow(store, onDemand, log),
       adminGuard,
       shopperOrders,
       mayReadOrder,

@@ -33,16 +33,22 @@ const send = async <T>(
   options: { body?: unknown; headers?: Record<string, string> } = {}
 ): Promise<ApiAnswer<T>> => {
   const { body } = options
-  const response = await fetch(path, {
-    method,
-    headers: {
-      ...(body === undefined ? { accept: "application/json" } : { "content-type": "application/json" }),
-      // Only there once the admin typed it, and only ever sent to this same server.
-      ...adminHeaders(),
-      ...options.headers
-    },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers: {
+        ...(body === undefined ? { accept: "application/json" } : { "content-type": "application/json" }),
+        // Only there once the admin typed it, and only ever sent to this same server.
+        ...adminHeaders(),
+        ...options.headers
+      },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    })
+  } catch {
+    // No answer at all (server stopped, network down): status 0, as the SDK's hooks report it.
+    throw new ApiError(0, undefined, `${method} ${path}: no answer`)
+  }
   const text = await response.text()
   let parsed: unknown
   try {

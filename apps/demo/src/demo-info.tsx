@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react"
 import type { DemoInfo } from "../shared/types.js"
 import { api } from "./api.js"
+import { ErrorNote } from "./components/error-note.js"
 
 const DemoInfoContext = createContext<DemoInfo | undefined>(undefined)
 
@@ -11,12 +12,16 @@ const DemoInfoContext = createContext<DemoInfo | undefined>(undefined)
  */
 export const DemoInfoProvider = ({ children }: { children: ReactNode }) => {
   const [info, setInfo] = useState<DemoInfo>()
-  const [error, setError] = useState<string>()
+  const [error, setError] = useState<unknown>()
   useEffect(() => {
-    api.get<DemoInfo>("/api/demo/info").then(setInfo, (e: unknown) => setError(String(e)))
+    api.get<DemoInfo>("/api/demo/info").then(setInfo, (e: unknown) => setError(e))
   }, [])
   if (error !== undefined)
-    return <div className="page alert">The merchant server did not answer: {error}</div>
+    return (
+      <div className="page">
+        <ErrorNote error={error} />
+      </div>
+    )
   if (info === undefined) return null
   return <DemoInfoContext.Provider value={info}>{children}</DemoInfoContext.Provider>
 }

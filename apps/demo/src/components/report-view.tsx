@@ -1,5 +1,5 @@
 import type { PosReportView } from "@mia-sdk/react"
-import { formatMoney } from "../format.js"
+import { formatDateTime, formatMoney } from "../format.js"
 
 /**
  * An X- or Z-report: the totals and, when the bank sent them, the transactions of the shift.
@@ -18,7 +18,7 @@ export const ReportView = ({ report }: { report: PosReportView }) => (
       {report.reportDateTime !== undefined && (
         <>
           <dt>Printed</dt>
-          <dd>{report.reportDateTime.replace("T", " ")}</dd>
+          <dd data-testid="report-printed">{formatDateTime(report.reportDateTime)}</dd>
         </>
       )}
       {report.merchant !== undefined && (
@@ -44,7 +44,7 @@ export const ReportView = ({ report }: { report: PosReportView }) => (
       </dd>
     </dl>
     {report.transactions.length > 0 && (
-      <table>
+      <table className="rows report-lines">
         <thead>
           <tr>
             <th>Time</th>
@@ -56,10 +56,14 @@ export const ReportView = ({ report }: { report: PosReportView }) => (
         <tbody>
           {report.transactions.map((line, i) => (
             <tr key={`${line.id ?? ""}-${i}`}>
-              <td className="muted">{line.dateTime?.replace("T", " ") ?? "–"}</td>
-              <td>{line.type ?? "–"}</td>
-              <td className="mono">{line.id ?? "–"}</td>
-              <td>{line.amount === undefined ? "–" : formatMoney(line.amount, line.currency)}</td>
+              <td className="muted cell-time">
+                {line.dateTime === undefined ? "–" : formatDateTime(line.dateTime)}
+              </td>
+              <td className="cell-type">{line.type ?? "–"}</td>
+              <td className="mono cell-id">{line.id ?? "–"}</td>
+              <td className="cell-amount">
+                {line.amount === undefined ? "–" : formatMoney(line.amount, line.currency)}
+              </td>
             </tr>
           ))}
         </tbody>

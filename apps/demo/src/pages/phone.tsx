@@ -1,9 +1,15 @@
 import { type ReactNode, useCallback, useEffect, useState } from "react"
 import type { PhonePayment, PhoneQr } from "../../shared/types.js"
 import { api } from "../api.js"
+import { ErrorNote } from "../components/error-note.js"
 import { useDemoInfo } from "../demo-info.js"
 import { formatMoney } from "../format.js"
 import { navigate, useLocation } from "../router.js"
+
+/** What the phone's failures mean to the shopper holding it. */
+const PHONE_WORDS = {
+  not_found: "This QR is not waiting for a payment: it was paid, it expired, or it never existed."
+}
 
 const PhoneFrame = ({ children }: { children: ReactNode }) => (
   <div className="phone-wrap">
@@ -38,10 +44,10 @@ export const PhonePage = () => {
   const [selected, setSelected] = useState<PhoneQr>()
   const [paying, setPaying] = useState(false)
   const [paid, setPaid] = useState<PhonePayment>()
-  const [error, setError] = useState<string>()
+  const [error, setError] = useState<unknown>()
 
   const refresh = useCallback(() => {
-    api.get<PhoneQr[]>("/api/phone/qrs").then(setQrs, (e: unknown) => setError(String(e)))
+    api.get<PhoneQr[]>("/api/phone/qrs").then(setQrs, (e: unknown) => setError(e))
   }, [])
 
   useEffect(() => {
@@ -57,7 +63,7 @@ export const PhonePage = () => {
     if (selectedId === null) return setSelected(undefined)
     api
       .get<PhoneQr>(`/api/phone/qrs/${encodeURIComponent(selectedId)}`)
-      .then(setSelected, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .then(setSelected, (e: unknown) => setError(e))
   }, [selectedId])
 
   if (!info.phone) {
@@ -79,7 +85,7 @@ export const PhonePage = () => {
       setPaid(await api.post<PhonePayment>("/api/phone/pay", { qrId: qr.qrId }))
       refresh()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(e)
     } finally {
       setPaying(false)
     }
@@ -117,7 +123,7 @@ export const PhonePage = () => {
             <div className="phone-amount" data-testid="phone-amount">
               {formatMoney(selected.amount, selected.currency)}
             </div>
-            {error !== undefined && <div className="alert">{error}</div>}
+            <ErrorNote error={error} context={PHONE_WORDS} />
             <button type="button" className="btn big block" disabled={paying} onClick={() => pay(selected)}>
               {paying ? "Paying…" : "Pay"}
             </button>
@@ -131,7 +137,7 @@ export const PhonePage = () => {
             <span className="muted small">
               Scanning… (the QRs waiting to be paid at the shop and the till)
             </span>
-            {error !== undefined && <div className="alert">{error}</div>}
+            <ErrorNote error={error} context={PHONE_WORDS} />
             {qrs.length === 0 && <p className="muted center">Nothing to pay right now.</p>}
             {qrs.map((qr) => (
               <button

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react"
 import type { CreatedOrder, Product } from "../../shared/types.js"
 import { api } from "../api.js"
+import { ErrorNote } from "../components/error-note.js"
 import { ProductArt } from "../components/product-art.js"
 import { formatMoney } from "../format.js"
 import { navigate } from "../router.js"
@@ -20,10 +21,10 @@ export const ShopPage = () => {
   const [products, setProducts] = useState<ReadonlyArray<Product>>([])
   const [cart, setCart] = useState<Cart>({})
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
+  const [error, setError] = useState<unknown>()
 
   useEffect(() => {
-    api.get<Product[]>("/api/shop/products").then(setProducts, (e: unknown) => setError(String(e)))
+    api.get<Product[]>("/api/shop/products").then(setProducts, (e: unknown) => setError(e))
   }, [])
 
   const lines = useMemo(() => products.filter((p) => (cart[p.id] ?? 0) > 0), [products, cart])
@@ -40,7 +41,7 @@ export const ShopPage = () => {
       })
       navigate(`/checkout/${encodeURIComponent(created.orderId)}`)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(e)
       setBusy(false)
     }
   }
@@ -93,7 +94,7 @@ export const ShopPage = () => {
             <span>Total</span>
             <span data-testid="cart-total">{formatMoney(total)}</span>
           </div>
-          {error !== undefined && <div className="alert">{error}</div>}
+          <ErrorNote error={error} />
           <button
             type="button"
             className="btn big block"
