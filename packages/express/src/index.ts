@@ -10,4 +10,4 @@ export type { MiaErrorMiddleware, MiaMiddleware, MiaNext, MiaRequest, MiaRespons
 export type { MiaWebhookOptions } from "./webhook/mia-webhook.js"
 export { miaWebhook } from "./webhook/mia-webhook.js"
 export { miaPos } from "./pos/index.js"
-export type { MiaPosOptions, MiaPosRouterClient } from "./pos/index.js"
+export type { MiaPosAuthorization, MiaPosOptions, MiaPosRouterClient } from "./pos/index.js"

@@ -15,7 +15,9 @@ export interface OpenSqlOrderStoreOptions {
   readonly databaseUrl?: string | undefined
   /** Where embedded PGlite keeps its files when no URL is set; in memory when omitted. */
   readonly dataDir?: string | undefined
+  /** Where committed changes are published (watchers, SSE); a new bus by default. */
   readonly events?: OrderEventBus | undefined
+  /** Milliseconds since the epoch; `Date.now` by default. */
   readonly now?: (() => number) | undefined
 }
 
@@ -43,7 +45,7 @@ const environmentUrl = (): string | undefined =>
  * schema before returning. Install the driver you use (`pg` or `@electric-sql/pglite`).
  *
  * @example
- * import { openSqlOrderStore } from "@mia-sdk/webhooks"
+ * import { openSqlOrderStore } from "@mia-sdk/webhooks/node"
  *
  * const { store, close } = await openSqlOrderStore({ dataDir: "./data/orders" })
  * await store.createOrder({ orderId: "1001", amount: 150.25 })
