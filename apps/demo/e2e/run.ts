@@ -9,6 +9,7 @@ import { adminToken } from "./admin-token.js"
 import { launchChromium } from "./chromium.js"
 import { type Journey, type RealBankDemo, type RunSummary, runJourneys } from "./harness.js"
 import { E2E_WIDTHS } from "./layout.js"
+import { payByPhone } from "./pay-by-phone.js"
 import { posDay } from "./pos-day.js"
 import { purchase } from "./purchase.js"
 
@@ -21,7 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const screenshotDir = process.env.MIA_DEMO_SCREENSHOTS ?? join(here, "..", "screenshots")
 const log = (line: string) => process.stdout.write(`${line}\n`)
 
-const ALL: ReadonlyArray<Journey> = [purchase, posDay, adminToken]
+const ALL: ReadonlyArray<Journey> = [purchase, payByPhone, posDay, adminToken]
 
 /** A demo set up for a real bank that is never reached: nothing listens on the discard port. */
 const startRealBankDemo = async (

@@ -1,6 +1,6 @@
 import type { MiaQrPromiseClient } from "@mia-sdk/core"
 import type { MiaSandbox, PosSandbox } from "@mia-sdk/sandbox"
-import type { PhonePayment, PhoneQr } from "../shared/types.js"
+import type { PhonePayment, PhoneQr, PhoneRequest } from "../shared/types.js"
 import { DemoInputError } from "./demo-input-error.js"
 import type { PhoneBank } from "./routes/phone.js"
 
@@ -26,6 +26,11 @@ export interface EmbeddedPhoneBankOptions {
   readonly client: MiaQrPromiseClient
   readonly pos?: PosSandbox | undefined
   readonly fetch?: typeof globalThis.fetch | undefined
+  /**
+   * Told when the payer declines a request. maib sends no callback for a decline: a shop learns it
+   * when it next asks the bank (its reconciler). The demo asks at once, so the checkout shows it.
+   */
+  readonly onDeclined?: ((orderId: string | undefined) => Promise<unknown>) | undefined
 }
 
 /**
@@ -109,7 +114,33 @@ export const createEmbeddedPhoneBank = (options: EmbeddedPhoneBankOptions): Phon
     return { qrId: qr.qrId, payId: String(body.txId), amount: body.amount ?? qr.amount, currency: "MDL" }
   }
 
+  const requests = async (alias: string): Promise<ReadonlyArray<PhoneRequest>> =>
+    sandbox.rtp.inbox(alias).map((request) => ({
+      rtpId: request.rtpId,
+      amount: request.amount,
+      currency: request.currency,
+      description: request.description,
+      merchant: SHOP_NAME,
+      expiresAt: request.expiresAt
+    }))
+
+  const answer: PhoneBank["answer"] = async (rtpId, choice) => {
+    const request = sandbox.rtp.get(rtpId)
+    if (request === undefined || (request.status !== "Created" && request.status !== "Active")) {
+      throw new DemoInputError("rtpId", "This payment request is no longer waiting for an answer.", 409)
+    }
+    if (choice === "accepted") {
+      const payment = await sandbox.rtp.accept(rtpId, { payerName: PAYER.payerName, payerIban: PAYER.iban })
+      return { rtpId, answer: choice, payId: payment.payId }
+    }
+    await sandbox.rtp.reject(rtpId)
+    await options.onDeclined?.(request.orderId)
+    return { rtpId, answer: choice }
+  }
+
   return {
+    requests,
+    answer,
     payable,
     find,
     pay: async (qrId) => {

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto"
 import { createServer, type IncomingMessage } from "node:http"
 import type { AddressInfo } from "node:net"
-import { createMiaPosClient, createMiaQrClient, type MiaQrPromiseClient } from "@mia-sdk/core"
+import {
+  createMiaPosClient,
+  createMiaQrClient,
+  createMiaRtpClient,
+  type MiaQrPromiseClient,
+  type MiaRtpPromiseClient
+} from "@mia-sdk/core"
 import { miaCheckout, miaErrorHandler, miaPos, miaWebhook } from "@mia-sdk/express"
 import { createMiaSandbox, createPosSandbox, type MiaSandbox } from "@mia-sdk/sandbox"
 import {
@@ -9,7 +15,8 @@ import {
   createSqlOrderStore,
   type MiaReconciler,
   type OrderReconciliation,
-  type OrderStore
+  type OrderStore,
+  openRtp
 } from "@mia-sdk/webhooks"
 import type { DemoInfo, ReconcileSummary } from "../shared/types.js"
 import { createAdminGuard } from "./admin-guard.js"
@@ -53,20 +60,22 @@ export interface RunningDemo {
   close(): Promise<void>
 }
 
-const realBankClient = (env: Readonly<Record<string, string | undefined>>) => {
+/** The MIA QR and RTP clients of a real bank (same credentials, same token endpoint). */
+const realBankClients = (env: Readonly<Record<string, string | undefined>>) => {
   const clientSecret = env.MIA_CLIENT_SECRET
   if (!clientSecret)
     throw new Error(
       "MIA_CLIENT_ID is set but MIA_CLIENT_SECRET is not: set both (or neither for the embedded sandbox)."
     )
-  return createMiaQrClient({
+  const options = {
     clientId: env.MIA_CLIENT_ID ?? "",
     clientSecret,
     signatureKey: env.MIA_SIGNATURE_KEY || undefined,
     // readDemoConfig refused MIA_ENV=production and maib's production host already.
-    environment: "sandbox",
+    environment: "sandbox" as const,
     baseUrl: env.MIA_BASE_URL || undefined
-  })
+  }
+  return { client: createMiaQrClient(options), rtp: createMiaRtpClient(options) }
 }
 
 /** Pending orders the admin's button checks beyond those already due, each a couple of bank calls. */
@@ -77,7 +86,7 @@ const appliedCount = (order: OrderReconciliation) =>
 
 /**
  * The admin's "Reconcile now": one run of the reconciler (due orders, and pending refunds whose
- * bank answer was lost), then every other pending order with a QR, however recently it was shown,
+ * bank answer was lost), then every other pending order with a QR or an open payment request, however recently it was shown,
  * because the button means "ask the bank now" and the schedule would wait half a minute.
  */
 const reconcileNow = async (
@@ -92,7 +101,7 @@ const reconcileNow = async (
   let checked = report.checked
   const seen = new Set([...orders, ...failed].map((o) => o.orderId))
   for (const order of await store.listOrders({ statuses: ["pending"], limit: ON_DEMAND_LIMIT })) {
-    if (order.qrId === undefined || seen.has(order.orderId)) continue
+    if ((order.qrId === undefined && openRtp(order) === undefined) || seen.has(order.orderId)) continue
     checked++
     try {
       const outcome = await reconciler.reconcileOrder(order.orderId)
@@ -174,6 +183,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
       shopperOrders.owns(req, orderId) || adminGuard.hasToken(req)
 
     let client: MiaQrPromiseClient
+    let rtp: MiaRtpPromiseClient
     let sandbox: MiaSandbox | undefined
     let sandboxUrl: string | undefined
     let signatureKey: string | undefined
@@ -189,12 +199,16 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
       closers.push(() => (sandbox as MiaSandbox).close())
       sandboxUrl = server.url
       client = createMiaQrClient({ baseUrl: server.url, ...sandbox.credentials })
+      rtp = createMiaRtpClient({ baseUrl: server.url, ...sandbox.credentials })
       signatureKey = sandbox.credentials.signatureKey
     } else {
-      client = realBankClient(env)
+      ;({ client, rtp } = realBankClients(env))
       signatureKey = env.MIA_SIGNATURE_KEY || undefined
     }
-    closers.push(() => client.close())
+    closers.push(
+      () => client.close(),
+      () => rtp.close()
+    )
 
     const http = createServer()
     await new Promise<void>((resolve, reject) => {
@@ -230,6 +244,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
     const reconciler = createMiaReconciler({
       store,
       api: client,
+      rtp,
       intervalMs: config.reconcileEveryMs || 60_000,
       onError: (error, orderId) => {
         if (reported.has(orderId)) return
@@ -246,6 +261,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
     const onDemand = createMiaReconciler({
       store,
       api: client,
+      rtp,
       actor: "admin-reconcile",
       // reconcileNow logs the failures once, with the order they belong to.
       onError: () => undefined
@@ -285,6 +301,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
       checkout: miaCheckout({
         store,
         client,
+        rtp,
         callbackUrl,
         // A shopper follows the orders this browser created; the admin token opens any of them.
         authorizeOrder: mayReadOrder,
@@ -295,7 +312,7 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
           return { actor: "admin (demo)" }
         }
       }),
-      webhook: miaWebhook({ store, signatureKey, confirmWith: client }),
+      webhook: miaWebhook({ store, signatureKey, confirmWith: client, rtp }),
       pos:
         posClient === undefined
           ? undefined
@@ -316,7 +333,15 @@ export const startDemo = async (options: StartDemoOptions = {}): Promise<Running
       phone:
         sandbox === undefined || sandboxUrl === undefined
           ? undefined
-          : createEmbeddedPhoneBank({ sandbox, sandboxUrl, client, pos }),
+          : createEmbeddedPhoneBank({
+              sandbox,
+              sandboxUrl,
+              client,
+              pos,
+              onDeclined: async (orderId) => {
+                if (orderId !== undefined) await onDemand.reconcileOrder(orderId).catch(() => undefined)
+              }
+            }),
       smsInbox:
         pos === undefined
           ? undefined

@@ -167,3 +167,28 @@ export interface SmsMessage {
   readonly code: string
   readonly sentAt: string
 }
+
+/**
+ * A payment request waiting on the simulated phone (the payer's banking app).
+ * @example
+ * const requests = await api.get<PhoneRequest[]>("/api/phone/requests?alias=37369112221")
+ */
+export interface PhoneRequest {
+  readonly rtpId: string
+  readonly amount: number
+  readonly currency: string
+  readonly description: string
+  readonly merchant: string
+  readonly expiresAt: string
+}
+
+/**
+ * What the payer answered to a payment request.
+ * @example
+ * const answer = await api.post<PhoneRequestAnswer>(`/api/phone/requests/${rtpId}/accept`, {})
+ */
+export interface PhoneRequestAnswer {
+  readonly rtpId: string
+  readonly answer: "accepted" | "declined"
+  readonly payId?: string | undefined
+}

@@ -49,6 +49,8 @@ const BY_CODE: Readonly<Record<string, string>> = {
   order_not_payable: "This order can no longer be paid.",
   order_not_refundable: "This order can't be refunded: nothing paid is left to refund.",
   refund_failed: "The bank refused the refund. Nothing was refunded.",
+  rtp_limit_reached: "Too many payment requests were sent for this order. Pay with the QR code instead.",
+  rtp_not_configured: "Paying by phone number is not set up in this shop. Pay with the QR code instead.",
   refund_in_progress: "A refund of this order is already on its way. Wait a moment, then look again.",
   idempotency_key_reused: "This refund was already sent with other details. Type it again.",
   not_found: "This was not found. It may never have existed.",

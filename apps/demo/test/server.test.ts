@@ -8,7 +8,8 @@ import type {
   PosChargeView,
   PosReportView,
   PosSessionView,
-  RefundView
+  RefundView,
+  RtpSession
 } from "@mia-sdk/core/wire"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startDemo } from "../server/start.js"
@@ -18,6 +19,8 @@ import type {
   DemoInfo,
   PhonePayment,
   PhoneQr,
+  PhoneRequest,
+  PhoneRequestAnswer,
   Product,
   ReconcileSummary,
   SmsMessage
@@ -226,6 +229,59 @@ describe("the demo server", () => {
     // The shopper's own browser still follows it.
     expect((await call<OrderView>(demo, "GET", path, undefined, { jar: shopper })).body.status).toBe(
       "pending"
+    )
+  })
+
+  it("pays an order by phone number: the request reaches the phone, a decline shows at once, an accept pays", async () => {
+    const created = await order()
+    const rtpPath = `/api/mia/orders/${created.orderId}/rtp`
+    const refused = await call(booted.demo, "POST", rtpPath, { alias: "069112222" }, { jar: shopper })
+    expect(problemOf(refused)).toMatchObject({ status: 400, errors: [{ field: "alias" }] })
+    const badPhone = await call(booted.demo, "GET", "/api/phone/requests?alias=069112222")
+    expect(problemOf(badPhone)).toMatchObject({ status: 400, errors: [{ field: "alias" }] })
+
+    const sent = await call<RtpSession>(
+      booted.demo,
+      "POST",
+      rtpPath,
+      { alias: "37369112222" },
+      { jar: shopper }
+    )
+    expect(sent.status).toBe(201)
+    const waiting = await call<PhoneRequest[]>(booted.demo, "GET", "/api/phone/requests?alias=37369112222")
+    expect(waiting.body).toEqual([expect.objectContaining({ rtpId: sent.body.rtpId, amount: 379 })])
+    await call(booted.demo, "POST", `/api/phone/requests/${sent.body.rtpId}/decline`, {})
+    // maib sends no callback for a decline; the demo's phone has the shop ask the bank at once.
+    const declined = await call<OrderView>(
+      booted.demo,
+      "GET",
+      `/api/mia/orders/${created.orderId}`,
+      undefined,
+      { jar: shopper }
+    )
+    expect(declined.body).toMatchObject({
+      status: "pending",
+      rtp: { rtpId: sent.body.rtpId, status: "rejected" }
+    })
+    const again = await call(booted.demo, "POST", `/api/phone/requests/${sent.body.rtpId}/accept`, {})
+    expect(problemOf(again)).toMatchObject({ status: 409 })
+
+    const second = await call<RtpSession>(
+      booted.demo,
+      "POST",
+      rtpPath,
+      { alias: "37369112222" },
+      { jar: shopper }
+    )
+    const accepted = await call<PhoneRequestAnswer>(
+      booted.demo,
+      "POST",
+      `/api/phone/requests/${second.body.rtpId}/accept`,
+      {}
+    )
+    expect(accepted.body).toMatchObject({ answer: "accepted", payId: expect.any(String) })
+    await until("the RTP callback marks the order paid", async () =>
+      (await statusOf(created.orderId)) === "processing" ? true : undefined
     )
   })
 

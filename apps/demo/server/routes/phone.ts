@@ -1,5 +1,5 @@
 import { type Request, Router } from "express"
-import type { PhonePayment, PhoneQr } from "../../shared/types.js"
+import type { PhonePayment, PhoneQr, PhoneRequest, PhoneRequestAnswer } from "../../shared/types.js"
 import { DemoInputError } from "../demo-input-error.js"
 
 /**
@@ -13,6 +13,10 @@ export interface PhoneBank {
   payable(): Promise<ReadonlyArray<PhoneQr>>
   find(qrId: string): Promise<PhoneQr | undefined>
   pay(qrId: string): Promise<PhonePayment>
+  /** The payment requests waiting on this phone number (`373` + 8 digits), newest first. */
+  requests(alias: string): Promise<ReadonlyArray<PhoneRequest>>
+  /** The payer accepts (the bank pays and calls the shop back) or declines a request. */
+  answer(rtpId: string, answer: PhoneRequestAnswer["answer"]): Promise<PhoneRequestAnswer>
 }
 
 /**
@@ -41,6 +45,22 @@ export const phoneRoutes = (bank: PhoneBank): Router => {
     if (typeof qrId !== "string" || qrId === "")
       throw new DemoInputError("qrId", "Send { qrId } of the QR to pay.")
     res.json(await bank.pay(qrId))
+  })
+  router.get("/requests", async (req, res) => {
+    const alias = req.query.alias
+    if (typeof alias !== "string" || !/^373\d{8}$/.test(alias)) {
+      throw new DemoInputError(
+        "alias",
+        "Enter the phone number as 373 followed by 8 digits, for example 37369112221."
+      )
+    }
+    res.json(await bank.requests(alias))
+  })
+  router.post("/requests/:rtpId/:answer", async (req: Request<{ rtpId: string; answer: string }>, res) => {
+    const { rtpId, answer } = req.params
+    if (answer !== "accept" && answer !== "decline")
+      throw new DemoInputError("answer", "Answer accept or decline.", 404)
+    res.json(await bank.answer(rtpId, answer === "accept" ? "accepted" : "declined"))
   })
   return router
 }

@@ -3,12 +3,13 @@ import { useEffect, useState } from "react"
 import type { CreatedOrder } from "../../shared/types.js"
 import { api } from "../api.js"
 import { OrderSummary } from "../checkout/order-summary.js"
+import { PhoneNumberPanel } from "../checkout/phone-number-panel.js"
 import { QrPanel } from "../checkout/qr-panel.js"
 import { Link } from "../router.js"
 
 /**
- * Checkout of one order: the payment options (today the MIA QR, with a countdown to its expiry)
- * beside the order summary with its status, live.
+ * Checkout of one order: the payment options (the MIA QR with a countdown to its expiry, and a
+ * payment request to the shopper's phone number) beside the order summary with its status, live.
  * @example
  * <CheckoutPage orderId="1001" />
  */
@@ -31,9 +32,17 @@ export const CheckoutPage = ({ orderId }: { orderId: string }) => {
         </Link>
       </div>
       <div className="checkout">
-        <section className="card stack" aria-label="MIA QR">
-          <QrPanel orderId={orderId} checkout={checkout} />
-        </section>
+        <div className="stack">
+          <section className="card stack" aria-label="MIA QR">
+            <QrPanel orderId={orderId} checkout={checkout} />
+          </section>
+          {checkout.phase !== "paid" && (
+            <section className="card stack" aria-label="Pay by phone number">
+              <h2>Or pay by phone number</h2>
+              <PhoneNumberPanel orderId={orderId} />
+            </section>
+          )}
+        </div>
         <OrderSummary orderId={orderId} checkout={checkout} summary={summary} />
       </div>
     </main>

@@ -4,6 +4,7 @@ import { api } from "../api.js"
 import { ErrorNote } from "../components/error-note.js"
 import { useDemoInfo } from "../demo-info.js"
 import { formatMoney } from "../format.js"
+import { PaymentRequests } from "../phone/payment-requests.js"
 import { navigate, useLocation } from "../router.js"
 
 /** What the phone's failures mean to the shopper holding it. */
@@ -40,6 +41,7 @@ export const PhonePage = () => {
   const info = useDemoInfo()
   const { query } = useLocation()
   const selectedId = query.get("qrId")
+  const alias = query.get("alias")
   const [qrs, setQrs] = useState<ReadonlyArray<PhoneQr>>([])
   const [selected, setSelected] = useState<PhoneQr>()
   const [paying, setPaying] = useState(false)
@@ -133,6 +135,7 @@ export const PhonePage = () => {
           </div>
         ) : (
           <>
+            {alias !== null && <PaymentRequests alias={alias} />}
             <strong>QR codes nearby</strong>
             <span className="muted small">
               Scanning… (the QRs waiting to be paid at the shop and the till)
