@@ -1,5 +1,5 @@
 /**
- * The sandbox's records as the MIA QR API shows them on the wire (spec §5.8-§5.12). Amounts are
+ * The sandbox's records as the MIA QR API shows them on the wire. Amounts are
  * lei, date-times ISO 8601 strings; optional fields are left out when they have no value.
  */
 
@@ -79,7 +79,7 @@ export interface SandboxRefund {
 }
 
 /**
- * The answer of `POST /v2/mia/test-pay` (spec §5.12), also returned by `sandbox.pay()`.
+ * The answer of `POST /v2/mia/test-pay`, also returned by `sandbox.pay()`.
  *
  * @example
  * const paid: SandboxTestPayResult = await sandbox.pay({ qrId })

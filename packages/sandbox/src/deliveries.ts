@@ -32,7 +32,7 @@ export interface DeliveryAttempt {
 }
 
 /**
- * A callback the bank sends: a payment callback to the QR's `callbackUrl` (spec §6.1), a
+ * A callback the bank sends: a payment callback to the QR's `callbackUrl`, a
  * refund callback to the refund's `callbackUrl`, or the callback of an accepted request to pay
  * (`kind: "rtp"`) to the request's `callbackUrl`.
  *

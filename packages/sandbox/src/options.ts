@@ -20,7 +20,7 @@ export const DEFAULT_SANDBOX_CREDENTIALS = {
 
 /**
  * Pauses between callback re-sends, in ms: maib's published schedule of 10 s, 60 s, 300 s,
- * 600 s, 1 h, 12 h and 24 h (spec §6, from the e-commerce docs).
+ * 600 s, 1 h, 12 h and 24 h.
  *
  * @example
  * import { DEFAULT_CALLBACK_RETRY_DELAYS } from "@mia-sdk/sandbox"
@@ -39,10 +39,10 @@ export const DEFAULT_CALLBACK_RETRY_DELAYS: ReadonlyArray<number> = [
 export interface SandboxQuirks {
   /**
    * Answer a bodyless GET that carries `Content-Type` with the web application firewall's
-   * HTTP 403 `{"supportID": "..."}` (spec §1.1). Default `true`.
+   * HTTP 403 `{"supportID": "..."}`. Default `true`.
    */
   readonly firewall?: boolean
-  /** Send business and validation errors with HTTP 200 and no `ok` field (spec §1.1). Default `false`. */
+  /** Send business and validation errors with HTTP 200 and no `ok` field. Default `false`. */
   readonly errorsWithHttp200?: boolean
   /** `"14005"` (default, the docs' example) or `"maib.merchant.payments-14005"` (seen live). */
   readonly errorCodes?: "numeric" | "namespaced"
@@ -67,7 +67,7 @@ export interface MiaSandboxOptions {
   /** Accepted by `POST /v2/auth/token`. Default {@link DEFAULT_SANDBOX_CREDENTIALS}. */
   readonly clientId?: string
   readonly clientSecret?: string
-  /** The project's Signature Key that callbacks are signed with (spec §6.2). */
+  /** The project's Signature Key that callbacks are signed with. */
   readonly signatureKey?: string
   /** Lifetime of an access token, in seconds. Default 300 (the docs' example). */
   readonly tokenExpiresIn?: number

@@ -1,5 +1,5 @@
 /**
- * The string that maib signs for an MIA callback (spec §6.2 steps 1-6), built from the raw
+ * The string that maib signs for an MIA callback, built from the raw
  * parsed `result` object so that unknown fields and the bank's own formatting are kept.
  */
 
@@ -89,7 +89,7 @@ const signedKeyOrder = (keys: ReadonlyArray<string>): ReadonlyArray<string> => {
 }
 
 /**
- * Builds `value1:value2:...:signatureKey` for a callback `result` (spec §6.2 steps 1-6).
+ * Builds `value1:value2:...:signatureKey` for a callback `result`.
  *
  * @example
  * const text = canonicalCallbackString({ amount: 10, currency: "MDL", payId: "p" }, "key")

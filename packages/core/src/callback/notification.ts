@@ -1,5 +1,5 @@
 /**
- * A verified MIA payment notification (spec §6.1). Field names are the API's own. `raw` is the
+ * A verified MIA payment notification. Field names are the API's own. `raw` is the
  * `result` object exactly as received, for audit logs and for fields the SDK does not know yet.
  *
  * @example

@@ -2,7 +2,7 @@ import { canonicalCallbackString } from "./canonical-string.js"
 import { sha256Base64 } from "#sha256"
 
 /**
- * Computes the Base64 signature maib puts on a callback `result` (spec §6.2). For tests, mocks
+ * Computes the Base64 signature maib puts on a callback `result`. For tests, mocks
  * and the sandbox: merchants verify with {@link verifyMiaCallback}.
  *
  * @throws TypeError when a field of `result` is nested (MIA callbacks are flat) or not a number where one is needed.

@@ -66,7 +66,7 @@ const toNotification = (result: JsonObject): MiaCallbackNotification | string =>
 }
 
 /**
- * Verifies the signature of an MIA payment callback exactly as spec §6.2 describes and returns
+ * Verifies the signature of an MIA payment callback exactly as maib's API documentation describes and returns
  * the notification, or a named reason. Never throws, whatever the body: malformed input is a
  * `{ valid: false }` outcome. Pass the raw request body (string or bytes) or its parsed JSON.
  *

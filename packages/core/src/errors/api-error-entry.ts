@@ -1,7 +1,7 @@
 import * as Schema from "effect/Schema"
 
 /**
- * One entry of the `errors[]` array the bank returns (spec §2). `errorCode` is an opaque string:
+ * One entry of the `errors[]` array the bank returns. `errorCode` is an opaque string:
  * the bank sends both bare numbers (`"14005"`) and namespaced codes (`"maib.merchant.payments-14005"`).
  *
  * @example

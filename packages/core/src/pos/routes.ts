@@ -1,5 +1,5 @@
 /**
- * Where each MiaPos operation lives. Several paths are not public (spec §1.3): those are our
+ * Where each MiaPos operation lives. Several paths are not public: those are our
  * best reconstruction, marked `inferred`, and every entry can be overridden per client.
  */
 

@@ -7,7 +7,7 @@
 export type MiaEnvironment = "sandbox" | "production"
 
 /**
- * The documented hosts of the MIA QR API (spec §1). The client appends `/v2/...`.
+ * The documented hosts of the MIA QR API. The client appends `/v2/...`.
  *
  * @example
  * import { MIA_BASE_URLS } from "@mia-sdk/core"

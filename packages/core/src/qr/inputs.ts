@@ -1,5 +1,5 @@
 /**
- * Body of `createQr` (spec §5.2). Field names are the API's own.
+ * Body of `createQr`. Field names are the API's own.
  * - `Fixed`: `amount` required. `Controlled`: `amountMin` < `amountMax` required, `amount` optional
  *   within them. `Free`: no amount fields, Static only.
  * - `expiresAt` (a `Date` or an ISO 8601 string): required for Dynamic, 1 minute to 60 days ahead;
@@ -38,7 +38,7 @@ export interface MiaCreateQrInput {
 }
 
 /**
- * An extension of a Hybrid QR (spec §5.4): the amount, validity and order it currently collects.
+ * An extension of a Hybrid QR: the amount, validity and order it currently collects.
  * The amount fields follow the QR's amount type (`Fixed`: `amount`; `Controlled`: `amountMin`,
  * `amountMax` and optionally `amount`).
  *
@@ -62,7 +62,7 @@ export interface MiaExtensionInput {
 }
 
 /**
- * Body of `createHybridQr` (spec §5.3), optionally with a first extension.
+ * Body of `createHybridQr`, optionally with a first extension.
  *
  * @example
  * const input: MiaCreateHybridQrInput = {
@@ -99,7 +99,7 @@ export interface MiaCancelExtensionInput {
 }
 
 /**
- * Body of `refundPayment` (spec §5.7): omit `amount` for a full refund.
+ * Body of `refundPayment`: omit `amount` for a full refund.
  *
  * @example
  * await client.refundPayment(payId, { amount: 20.5, reason: "One item returned" })
@@ -113,7 +113,7 @@ export interface MiaRefundInput {
 }
 
 /**
- * Filter and paging of `listQrs` (spec §5.8). `count` defaults to 20, `offset` to 0; both are
+ * Filter and paging of `listQrs`. `count` defaults to 20, `offset` to 0; both are
  * always sent. Amount bounds and date ranges are inclusive.
  *
  * @example
@@ -163,7 +163,7 @@ export interface MiaListExtensionsFilter {
 }
 
 /**
- * Filter and paging of `listPayments` (spec §5.10). `count` defaults to 20, `offset` to 0.
+ * Filter and paging of `listPayments`. `count` defaults to 20, `offset` to 0.
  *
  * @example
  * const page = await client.listPayments({ qrId, status: "Executed", count: 1, sortBy: "executedAt", order: "desc" })
@@ -190,7 +190,7 @@ export interface MiaListPaymentsFilter {
 }
 
 /**
- * Body of `testPay` (sandbox only, spec §5.12). `currency` defaults to `MDL`.
+ * Body of `testPay` (sandbox only). `currency` defaults to `MDL`.
  *
  * @example
  * await client.testPay({ qrId, amount: 50, iban: "MD88AG000000011621810140", payerName: "John D." })

@@ -40,7 +40,7 @@ export interface MiaRefundOptions {
 }
 
 /**
- * The MIA QR API as Effect operations (spec §5). Every operation validates its input before
+ * The MIA QR API as Effect operations. Every operation validates its input before
  * sending, runs in a span named `MiaQrClient.<operation>`, and fails with a `MiaError`.
  * GETs are retried on transient failures; POSTs never are.
  *

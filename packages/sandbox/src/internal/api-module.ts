@@ -27,7 +27,7 @@ export interface ApiRoute {
 /** Settings of a `/v2` API module that are not bank state. */
 export interface ApiModuleSettings {
   readonly envelope: EnvelopeStyle
-  /** The WAF quirk of spec §1.1: a bodyless GET with `Content-Type` gets 403 `{"supportID": ...}`. */
+  /** The WAF quirk of the real platform: a bodyless GET with `Content-Type` gets 403 `{"supportID": ...}`. */
   readonly firewall: boolean
 }
 

@@ -85,7 +85,7 @@ const unref = (timer: ReturnType<typeof setTimeout>): void => {
 }
 
 /**
- * Signs, sends and re-sends callbacks like the bank (spec §6): an HTTP 200 ends it, anything else
+ * Signs, sends and re-sends callbacks like the bank: an HTTP 200 ends it, anything else
  * (another status, a refused connection, a timeout) schedules the next re-send. Uses the global
  * `fetch` at send time, so msw's interception applies to callbacks in msw-based tests.
  */

@@ -6,7 +6,7 @@ export type ErrorCodeStyle = "numeric" | "namespaced"
 /** Settings that change how error envelopes look on the wire. */
 export interface EnvelopeStyle {
   readonly errorCodes: ErrorCodeStyle
-  /** The platform quirk of spec §1.1: business errors sent with HTTP 200 and no `ok` field. */
+  /** The platform quirk of the real platform: business errors sent with HTTP 200 and no `ok` field. */
   readonly errorsWithHttp200: boolean
 }
 

@@ -1,5 +1,5 @@
 /**
- * The error tables of the MIA QR API (spec §7.1) and of RTP (RTP spec §10.1; 2xxxx and 34001):
+ * The error tables of the MIA QR API and of RTP (2xxxx and 34001):
  * code -> HTTP status and message template. The two APIs share the platform and its 1xxxx codes.
  * One place, so a status that turns out different on the real bank is a one-line change.
  */
@@ -21,7 +21,7 @@ export const MIA_ERRORS = {
   },
   "12007": { status: 400, template: "Please provide 'clientId' and 'clientSecret'." },
   "13000": { status: 404, template: "QR `{{qrId}}` is not found." },
-  // The table says 409, but §7.2 lists an unknown payId under 404 "resource not found"; a lookup
+  // The table says 409, but its error section lists an unknown payId under 404 "resource not found"; a lookup
   // by id that finds nothing is a 404 everywhere else in this API too.
   "14003": { status: 404, template: "MIA payment `{{miaPaymentId}}` is not found." },
   "14005": { status: 409, template: "QR `{{qrId}}` is already cancelled." },
@@ -71,7 +71,7 @@ export const invalidParameter = (parameter: string): MiaErrorEntry => ({ code: "
 export const invalidRequest = (error: string): MiaErrorEntry => ({ code: "12001", args: { error } })
 
 /**
- * Fills `{{name}}` placeholders. Whether the bank substitutes them is unconfirmed (spec §2); the
+ * Fills `{{name}}` placeholders. Whether the bank substitutes them is unconfirmed; the
  * sandbox does, because a message that names the bad field is what a developer needs in a curl session.
  */
 export const renderTemplate = (

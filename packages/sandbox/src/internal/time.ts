@@ -3,7 +3,7 @@
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$/i
 
 /**
- * Parses an ISO 8601 date-time as the API accepts it (spec §1: with or without an offset). A value
+ * Parses an ISO 8601 date-time as the API accepts it (with or without an offset). A value
  * without an offset is read as UTC, so the sandbox behaves the same on every machine's time zone.
  */
 export const parseDateTime = (value: unknown): number | undefined => {
@@ -14,7 +14,7 @@ export const parseDateTime = (value: unknown): number | undefined => {
 }
 
 /**
- * Formats an instant the way the bank's .NET back end writes it (spec §1): seven fractional
+ * Formats an instant the way the bank's .NET back end writes it: seven fractional
  * digits and an explicit offset, e.g. `2024-11-29T10:56:52.1380000+00:00`.
  */
 export const formatDateTime = (epochMilliseconds: number): string =>

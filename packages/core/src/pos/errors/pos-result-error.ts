@@ -2,7 +2,7 @@ import * as Schema from "effect/Schema"
 
 /**
  * Result codes seen from the MiaPos API. Only `success` is documented; the others come from the
- * one public client (spec §1.4). Any other code still arrives, as a plain string.
+ * one public client. Any other code still arrives, as a plain string.
  *
  * @example
  * const code: KnownPosResultCode = "otp_limit_exceeded"

@@ -1,5 +1,5 @@
 /**
- * The state a MiaPos terminal must keep across restarts (spec §1.2): the activation id that
+ * The state a MiaPos terminal must keep across restarts: the activation id that
  * binds this device, the seller's token pair and the current shift.
  */
 

@@ -15,7 +15,7 @@ export interface AmountFields {
 const present = (value: unknown) => value !== undefined && value !== null
 
 /**
- * Amount-type rules (spec §3, §5.2-5.4): each amount > 0, <= 100000, 2 decimals; `Fixed` needs
+ * Amount-type rules: each amount > 0, <= 100000, 2 decimals; `Fixed` needs
  * `amount` and no range; `Controlled` needs `amountMin` < `amountMax` and an `amount`, if any,
  * inside them; `Free` takes no amount. With `amountType` unknown (an extension, whose QR type
  * the client does not know) either `amount` or a full range is required.

@@ -15,7 +15,7 @@ import { normalizeCurrency } from "./currency.js"
 import { EXPIRY_WINDOW, LIMITS } from "./limits.js"
 
 /**
- * Checks shared by QRs and extensions: texts and URLs of spec §5.1.
+ * Checks shared by QRs and extensions: texts and URLs, as the bank documents them.
  *
  * @example
  * checkTexts("", { description: "Order #1", callbackUrl: "http://x" }) // { field: "callbackUrl", rule: "https" }

@@ -52,7 +52,7 @@ export const prepareExtension = (
 }
 
 /**
- * Validates a `createHybridQr` input and builds the wire body. `Free` is refused: spec §3 allows
+ * Validates a `createHybridQr` input and builds the wire body. `Free` is refused: maib's documentation allows
  * it for Static QRs only.
  *
  * @example

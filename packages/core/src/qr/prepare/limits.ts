@@ -1,4 +1,4 @@
-/** Request-side limits of spec §5.1. */
+/** Request-side limits the bank documents. */
 export const LIMITS = {
   description: 500,
   orderId: 100,
@@ -12,7 +12,7 @@ export const LIMITS = {
   pageSize: 1000
 } as const
 
-/** `expiresAt` must lie 1 minute to 60 days ahead (spec §5.1). */
+/** `expiresAt` must lie 1 minute to 60 days ahead. */
 export const EXPIRY_WINDOW = {
   minAheadMs: 60_000,
   maxAheadMs: 60 * 24 * 60 * 60_000,

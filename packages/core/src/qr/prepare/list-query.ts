@@ -154,7 +154,7 @@ const PAYMENT_FIELDS: Readonly<Record<string, Field>> = {
 }
 
 /**
- * Query string of `listQrs` (spec §5.8): `count` and `offset` always sent, enums in their
+ * Query string of `listQrs`: `count` and `offset` always sent, enums in their
  * documented spelling, dates as ISO 8601, ranges checked.
  *
  * @example
@@ -173,7 +173,7 @@ export const prepareListQrs = (filter: MiaListQrsFilter | undefined): Query | Is
   )
 
 /**
- * Query string of `listPayments` (spec §5.10).
+ * Query string of `listPayments`.
  *
  * @example
  * prepareListPayments({ qrId: "q", count: 1 }) // { count: "1", offset: "0", qrId: "q" }

@@ -11,7 +11,7 @@ import { normalizeCurrency } from "./currency.js"
 import { LIMITS } from "./limits.js"
 
 /**
- * `testPay` body (spec §5.12).
+ * `testPay` body.
  *
  * @example
  * prepareTestPay({ qrId: "q", amount: 10, iban: "MD88AG000000011621810140", payerName: "John D." })

@@ -30,7 +30,7 @@ const sameText = (a: string, b: string): boolean => {
 }
 
 /**
- * `POST /v2/auth/token` and bearer checks (spec §4). Tokens look like the bank's JWTs but are
+ * `POST /v2/auth/token` and bearer checks. Tokens look like the bank's JWTs but are
  * opaque to the sandbox: it remembers each one with its expiry instant on the sandbox clock.
  */
 export const createAccessTokens = (

@@ -54,7 +54,7 @@ export class FieldChecks {
     return value
   }
 
-  /** An absolute `https:` URL of at most 1000 characters (spec §5.1), `http:` as `policy` allows. */
+  /** An absolute `https:` URL of at most 1000 characters, `http:` as `policy` allows. */
   url(field: string, policy: HttpUrlPolicy): string | undefined {
     const value = this.text(field, 1000, false)
     if (value === undefined) return undefined

@@ -7,7 +7,7 @@ import { currentExtension, currentTerms, qrStatusAt } from "./qr-status.js"
 import type { PaymentRecord, QrRecord, QrStatus } from "./records.js"
 import { paymentView, qrView } from "./views.js"
 
-/** A page of a list call (spec §2). */
+/** A page of a list call. */
 export interface ListPage<A> {
   readonly totalCount: number
   readonly items: ReadonlyArray<A>
@@ -15,7 +15,7 @@ export interface ListPage<A> {
 
 const QR_STATUSES: ReadonlyArray<QrStatus> = ["Active", "Inactive", "Expired", "Paid", "Cancelled"]
 
-/** `GET /v2/mia/qr` (spec §5.8). */
+/** `GET /v2/mia/qr`. */
 export const listQrs = (context: BankContext, params: URLSearchParams): Outcome<ListPage<SandboxQr>> => {
   const query = new ListQuery(params)
   const qrId = query.guid("qrId")
@@ -86,7 +86,7 @@ export const listQrs = (context: BankContext, params: URLSearchParams): Outcome<
   return succeed({ totalCount: page.totalCount, items: page.items.map((qr) => qrView(qr, now)) })
 }
 
-/** `GET /v2/mia/payments` (spec §5.10). */
+/** `GET /v2/mia/payments`. */
 export const listPayments = (
   context: BankContext,
   params: URLSearchParams

@@ -50,7 +50,7 @@ const routeTable = (context: BankContext, tokens: AccessTokens): ReadonlyArray<R
 /** Settings of the MIA QR module that are not bank state. */
 export type MiaModuleSettings = ApiModuleSettings
 
-/** The MIA QR API (spec §5) as a route module: everything under `/v2/` the RTP module left. */
+/** The MIA QR API as a route module: everything under `/v2/` the RTP module left. */
 export const createMiaModule = (
   context: BankContext,
   tokens: AccessTokens,

@@ -55,7 +55,7 @@ const recordPayment = (qr: QrRecord, extensionId: string | undefined, now: numbe
   }
 }
 
-/** The callback `result` of spec §6.1; absent optional fields are `null`, as the bank sends them. */
+/** The callback `result`; absent optional fields are `null`, as the bank sends them. */
 const paymentCallbackResult = (payment: PaymentRecord): Record<string, unknown> => ({
   qrId: payment.qrId,
   extensionId: payment.extensionId ?? null,
@@ -72,11 +72,11 @@ const paymentCallbackResult = (payment: PaymentRecord): Record<string, unknown> 
   terminalId: payment.terminalId ?? null
 })
 
-/** The official sandbox test IBAN (spec §5.12), used when a simulated payer gives none. */
+/** The official sandbox test IBAN, used when a simulated payer gives none. */
 export const SANDBOX_TEST_IBAN = "MD88AG000000011621810140"
 
 /**
- * `POST /v2/mia/test-pay` (spec §5.12): a payer pays the QR. Creates the payment, moves the QR
+ * `POST /v2/mia/test-pay`: a payer pays the QR. Creates the payment, moves the QR
  * along its state machine and queues the signed callback to the QR's `callbackUrl`.
  */
 export const testPay = (context: BankContext, body: JsonObject): Outcome<SandboxTestPayResult> => {
@@ -147,7 +147,7 @@ export const testPay = (context: BankContext, body: JsonObject): Outcome<Sandbox
   })
 }
 
-/** Which refund endpoint was called: the current shared one or the legacy MIA path (spec §5.7). */
+/** Which refund endpoint was called: the current shared one or the legacy MIA path. */
 export type RefundEndpoint = "current" | "legacy"
 
 /**
@@ -201,9 +201,9 @@ export const refundPayment = (
  * Moves a refund from `Created` to `Accepted` and sends its callback. The bank does this
  * asynchronously; the sandbox does it right after answering, so tests need not wait for it.
  *
- * The refund callback's shape is undocumented (spec §5.7). The sandbox sends
+ * The refund callback's shape is undocumented. The sandbox sends
  * `{ result: { refundId, payId, qrId, extensionId, orderId, amount, currency, status, reason,
- * paymentStatus, refundedAt }, signature }`, signed like a payment callback (spec §6.2). It has
+ * paymentStatus, refundedAt }, signature }`, signed like a payment callback. It has
  * a `refundId` and no `qrStatus`, so a handler can tell it from a payment callback.
  */
 const acceptRefund = (context: BankContext, refundId: string): void => {
@@ -234,13 +234,13 @@ const acceptRefund = (context: BankContext, refundId: string): void => {
   })
 }
 
-/** `GET /v2/mia/payments/{payId}` (spec §5.11). */
+/** `GET /v2/mia/payments/{payId}`. */
 export const getPayment = (context: BankContext, rawPayId: string) => {
   const found = findPayment(context, rawPayId)
   return found.ok ? succeed(paymentView(found.value)) : found
 }
 
-/** `GET /v2/payments/refunds/{refundId}`: the shared platform's refund details (spec §5.7). */
+/** `GET /v2/payments/refunds/{refundId}`: the shared platform's refund details. */
 export const getRefund = (context: BankContext, rawRefundId: string) => {
   const refundId = parseGuid(rawRefundId)
   if (refundId === undefined) return fail(invalidParameter("refundId"))

@@ -3,7 +3,7 @@ import { DAY, MINUTE, parseDateTime } from "../time.js"
 import { FieldChecks, type HttpUrlPolicy, isAbsent, type JsonObject } from "./field-checks.js"
 import type { AmountType, PaymentTerms, SentInstant } from "./records.js"
 
-/** Expiry limits of Dynamic QR codes and Hybrid extensions (spec §5.1). */
+/** Expiry limits of Dynamic QR codes and Hybrid extensions. */
 const MIN_VALIDITY = MINUTE
 const MAX_VALIDITY = 60 * DAY
 
@@ -56,7 +56,7 @@ const checkAmounts = (checks: FieldChecks, amountType: AmountType) => {
 }
 
 /**
- * Validates the order data of a Static/Dynamic QR or of a Hybrid extension (spec §5.2, §5.4).
+ * Validates the order data of a Static/Dynamic QR or of a Hybrid extension.
  * `prefix` names nested fields in errors (`extension.amount`).
  */
 export const checkPaymentTerms = (

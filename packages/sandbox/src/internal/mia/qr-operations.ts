@@ -45,7 +45,7 @@ const storeQr = (
   return record
 }
 
-/** `POST /v2/mia/qr`: a Static or Dynamic QR (spec §5.2). */
+/** `POST /v2/mia/qr`: a Static or Dynamic QR. */
 export const createQr = (context: BankContext, body: JsonObject) => {
   const checks = new FieldChecks(body)
   const rawType = checks.value("type")
@@ -120,11 +120,11 @@ const attachExtension = (context: BankContext, qr: QrRecord, terms: PaymentTerms
   return extensionId
 }
 
-/** `POST /v2/mia/qr/hybrid`: a Hybrid QR, optionally with its first extension (spec §5.3). */
+/** `POST /v2/mia/qr/hybrid`: a Hybrid QR, optionally with its first extension. */
 export const createHybridQr = (context: BankContext, body: JsonObject) => {
   const checks = new FieldChecks(body)
   const amountType = checkAmountType(checks)
-  // "Free: only for static QR codes" (spec §11.4): the Hybrid page's `Free` is treated as a doc slip.
+  // "Free: only for static QR codes": the Hybrid page's `Free` is treated as a doc slip.
   if (amountType === "Free") checks.fail({ code: "14006", args: { type: "Hybrid" } })
   checkCurrency(checks)
   const terminalId = checks.text("terminalId", 100, false)
@@ -148,7 +148,7 @@ export const createHybridQr = (context: BankContext, body: JsonObject) => {
   return succeed({ qrId: qr.qrId, extensionId, url: qr.url })
 }
 
-/** `POST /v2/mia/qr/{qrId}/extension`: new terms for a Hybrid QR (spec §5.4). */
+/** `POST /v2/mia/qr/{qrId}/extension`: new terms for a Hybrid QR. */
 export const createExtension = (context: BankContext, rawQrId: string, body: JsonObject) => {
   const found = findQr(context, rawQrId)
   if (!found.ok) return found
@@ -166,7 +166,7 @@ const checkReason = (body: JsonObject, required: boolean): Outcome<string | unde
 }
 
 /**
- * `POST /v2/mia/qr/{qrId}/cancel` (spec §5.5). A Dynamic QR is cancellable only while `Active`;
+ * `POST /v2/mia/qr/{qrId}/cancel`. A Dynamic QR is cancellable only while `Active`;
  * a Static or Hybrid sticker can be retired whatever its payments, until it is cancelled.
  */
 export const cancelQr = (context: BankContext, rawQrId: string, body: JsonObject) => {
@@ -189,7 +189,7 @@ export const cancelQr = (context: BankContext, rawQrId: string, body: JsonObject
   return succeed({ qrId: qr.qrId, status: "Cancelled" as const })
 }
 
-/** `POST /v2/mia/qr/{qrId}/extension/cancel` (spec §5.6): the Hybrid QR itself stays. */
+/** `POST /v2/mia/qr/{qrId}/extension/cancel`: the Hybrid QR itself stays. */
 export const cancelExtension = (context: BankContext, rawQrId: string, body: JsonObject) => {
   const found = findQr(context, rawQrId)
   if (!found.ok) return found
@@ -214,7 +214,7 @@ export const cancelExtension = (context: BankContext, rawQrId: string, body: Jso
   return succeed({ extensionId: extension.extensionId })
 }
 
-/** `GET /v2/mia/qr/{qrId}` (spec §5.9). */
+/** `GET /v2/mia/qr/{qrId}`. */
 export const getQr = (context: BankContext, rawQrId: string) => {
   const found = findQr(context, rawQrId)
   return found.ok ? succeed(qrView(found.value, context.clock.now())) : found

@@ -1,7 +1,7 @@
 import { DAY } from "../time.js"
 import type { ExtensionRecord, PaymentTerms, QrRecord, QrStatus } from "./records.js"
 
-/** Static and Hybrid QR codes without a payment for this long are `Inactive` (spec §3 glossary). */
+/** Static and Hybrid QR codes without a payment for this long are `Inactive`. */
 export const INACTIVITY_PERIOD = 30 * DAY
 
 /** The extension a Hybrid QR shows and is paid through: its newest one that was not replaced. */

@@ -80,7 +80,7 @@ export interface PaymentRecord {
   refundedAt?: number | undefined
 }
 
-/** `Created` when answered, `Accepted` once processed (spec §5.7: the refund completes asynchronously). */
+/** `Created` when answered, `Accepted` once processed (the refund completes asynchronously). */
 export type RefundStatus = "Created" | "Accepted"
 
 export interface RefundRecord {

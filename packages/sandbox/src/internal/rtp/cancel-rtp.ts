@@ -5,7 +5,7 @@ import type { RtpContext } from "./rtp-context.js"
 import { isPending, rtpStatusAt } from "./rtp-status.js"
 
 /**
- * `POST /v2/rtp/{rtpId}/cancel` (RTP spec §6.4): a pending request becomes `Cancelled`; a second
+ * `POST /v2/rtp/{rtpId}/cancel`: a pending request becomes `Cancelled`; a second
  * cancel answers the same success (the docs call it idempotent); any other status is 409 24005.
  */
 export const cancelRtp = (context: RtpContext, rawRtpId: string, body: JsonObject) => {

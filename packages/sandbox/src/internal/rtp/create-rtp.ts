@@ -8,7 +8,7 @@ import type { RtpRecord } from "./records.js"
 import type { RtpContext } from "./rtp-context.js"
 import { isPending, rtpStatusAt } from "./rtp-status.js"
 
-/** `expiresAt` limits (RTP spec §6.1): at least a minute and at most 60 days ahead. */
+/** `expiresAt` limits: at least a minute and at most 60 days ahead. */
 const MIN_VALIDITY = MINUTE
 const MAX_VALIDITY = 60 * DAY
 
@@ -27,7 +27,7 @@ const hasPendingRequest = (context: RtpContext, alias: string, now: number): boo
     (record) => record.alias === alias && isPending(rtpStatusAt(record, now, context.settings).status)
   )
 
-/** `POST /v2/rtp` (RTP spec §6.2): validates like the bank, then books a `Created` request. */
+/** `POST /v2/rtp`: validates like the bank, then books a `Created` request. */
 export const createRtp = (
   context: RtpContext,
   body: JsonObject

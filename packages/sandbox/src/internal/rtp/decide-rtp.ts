@@ -22,7 +22,7 @@ export const requirePending = (context: RtpContext, record: RtpRecord): Outcome<
 
 /**
  * The payer accepts a pending request: the payment is booked, the request turns `Accepted` and
- * the signed callback (RTP spec §8) is queued for the request's `callbackUrl`. The caller checked
+ * the signed callback is queued for the request's `callbackUrl`. The caller checked
  * that the request is pending; this step is synchronous, so two accepts can't both pass.
  */
 export const acceptRtp = (context: RtpContext, record: RtpRecord, payer: Payer): RtpPaymentRecord => {

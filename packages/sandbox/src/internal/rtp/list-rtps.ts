@@ -20,7 +20,7 @@ const STATUSES: ReadonlyArray<SandboxRtpStatus> = [
 const PAGE_SIZE = 10
 
 /**
- * `GET /v2/rtp` (RTP spec §6.5): exact filters (`amount` and `description` included), inclusive
+ * `GET /v2/rtp`: exact filters (`amount` and `description` included), inclusive
  * date ranges, `totalCount` before paging. `sortBy=type` is accepted as documented; every request
  * has the same type, so it keeps creation order.
  */

@@ -32,7 +32,7 @@ export const findByPayId = (context: RtpContext, rawPayId: string): Outcome<RtpR
   return record ? succeed(record) : notFound()
 }
 
-/** `GET /v2/rtp/{rtpId}` (RTP spec §6.3). */
+/** `GET /v2/rtp/{rtpId}`. */
 export const getRtp = (context: RtpContext, rawRtpId: string) => {
   const found = findRtp(context, rawRtpId)
   return found.ok ? succeed(rtpWireView(found.value, context.clock.now(), context.settings)) : found

@@ -5,7 +5,7 @@ import { findByPayId } from "./lookups.js"
 import type { RtpContext } from "./rtp-context.js"
 
 /**
- * `POST /v2/rtp/{payId}/refund` (RTP spec §6.6): the whole payment of an accepted request, once.
+ * `POST /v2/rtp/{payId}/refund`: the whole payment of an accepted request, once.
  * An `amount` is not documented; when one is sent and it is not the paid amount the bank answers
  * 409 34001 (partial refunds are not available). A second refund is 409 24005. The answer's shape
  * and whether the request's status changes follow the `refundAnswer` and `refundSetsStatus` switches.

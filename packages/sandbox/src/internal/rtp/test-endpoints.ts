@@ -21,7 +21,7 @@ const statusFields = (context: RtpContext, status: string): Record<string, strin
   }
 }
 
-/** The test-accept answer (RTP spec §6.7), shaped by the `testStatusField` and `testAcceptSignature` switches. */
+/** The test-accept answer, shaped by the `testStatusField` and `testAcceptSignature` switches. */
 export const acceptAnswer = async (
   context: RtpContext,
   record: RtpRecord,
@@ -45,7 +45,7 @@ export const acceptAnswer = async (
   }
 }
 
-/** The test-reject answer (RTP spec §6.8), shaped by the `testStatusField` and `testRejectAnswer` switches. */
+/** The test-reject answer, shaped by the `testStatusField` and `testRejectAnswer` switches. */
 export const rejectAnswer = (context: RtpContext, record: RtpRecord): Record<string, unknown> => {
   const short = {
     rtpId: record.rtpId,
@@ -68,7 +68,7 @@ export const rejectAnswer = (context: RtpContext, record: RtpRecord): Record<str
 }
 
 /**
- * `POST /v2/rtp/{rtpId}/test-accept` (RTP spec §6.7): `{ amount, currency }` as the payer pays
+ * `POST /v2/rtp/{rtpId}/test-accept`: `{ amount, currency }` as the payer pays
  * it; the amount must be the request's unless the `acceptAmount: "any"` switch is on (the request
  * is paid at its own amount either way: an RTP amount is fixed).
  */
@@ -93,7 +93,7 @@ export const testAccept = async (
   return succeed(await acceptAnswer(context, record, payment))
 }
 
-/** `POST /v2/rtp/{rtpId}/test-reject` (RTP spec §6.8): no body, or `{}`. */
+/** `POST /v2/rtp/{rtpId}/test-reject`: no body, or `{}`. */
 export const testReject = (context: RtpContext, rawRtpId: string): Outcome<Record<string, unknown>> => {
   const found = findRtp(context, rawRtpId)
   if (!found.ok) return found

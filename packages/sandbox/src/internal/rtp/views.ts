@@ -78,7 +78,7 @@ export const paymentView = (record: RtpRecord, payment: RtpPaymentRecord): Sandb
   })
 
 /**
- * The callback `result` (RTP spec §8.2): the payment's fields with `orderId: null` when the
+ * The callback `result`: the payment's fields with `orderId: null` when the
  * merchant gave none, as the QR callbacks send absent optional fields.
  */
 export const callbackResult = (record: RtpRecord, payment: RtpPaymentRecord): Record<string, unknown> => ({
