@@ -14,6 +14,7 @@ import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import process from "node:process"
+import { createSteps, expect } from "./support/steps.mjs"
 import { promisify } from "node:util"
 import { createMiaQrClient } from "@mia-sdk/core"
 import { signMiaCallback } from "@mia-sdk/core/callback"
@@ -23,49 +24,10 @@ const AMOUNT = 150.25
 const { APP_URL, MIA_BASE_URL, MIA_CLIENT_ID, MIA_CLIENT_SECRET, MIA_SIGNATURE_KEY } = process.env
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 
-let stepNumber = 0
-let current = "start"
-const cleanups = []
-
-const describe = (error) =>
-  error instanceof Error ? `${error.name}: ${error.message}` : (JSON.stringify(error) ?? String(error))
-
-const finish = async (code) => {
-  setTimeout(() => process.exit(code), 10_000).unref()
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup()
-    } catch (error) {
-      console.log(`warn  cleanup failed: ${describe(error)}`)
-    }
-  }
-  process.exit(code)
-}
-
-const fail = async (message) => {
-  console.log(`FAIL  ${String(stepNumber).padStart(2)} ${current}: ${message}`)
-  console.log(`nextjs example: FAILED at "${current}"`)
-  await finish(1)
-}
-
-/** Runs one step; its return value is printed after "ok" with the time it took. */
-const step = async (name, run) => {
-  stepNumber += 1
-  current = name
-  const started = performance.now()
-  let detail
-  try {
-    detail = await run()
-  } catch (error) {
-    await fail(describe(error))
-  }
-  const ms = Math.round(performance.now() - started)
-  console.log(`ok    ${String(stepNumber).padStart(2)} ${name}${detail ? `: ${detail}` : ""} (${ms} ms)`)
-}
-
-const expect = (condition, message) => {
-  if (!condition) throw new Error(message)
-}
+const { step, fail, done, cleanups } = createSteps("nextjs example", {
+  exitAfterMs: 10_000,
+  timed: true
+})
 
 const watchdog = setTimeout(() => fail(`still running after ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS)
 cleanups.push(() => clearTimeout(watchdog))
@@ -353,8 +315,9 @@ const browserMissing = !playwrightPath
     : undefined
 if (browserMissing !== undefined) {
   if (process.env.MIA_REQUIRE_BROWSER === "1") {
-    current = "browser"
-    await fail(`${browserMissing} (MIA_REQUIRE_BROWSER=1)`)
+    await step("browser", async () => {
+      throw new Error(`${browserMissing} (MIA_REQUIRE_BROWSER=1)`)
+    })
   }
   console.log(`skip     browser steps: ${browserMissing}`)
 } else {
@@ -435,5 +398,4 @@ if (browserMissing !== undefined) {
   })
 }
 
-console.log(`nextjs example: all ${stepNumber} steps ok`)
-await finish(0)
+await done()

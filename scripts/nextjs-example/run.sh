@@ -153,6 +153,7 @@ timed "start next" start_next
 PLAYWRIGHT_CORE="$(cd "$ROOT" && node -e 'try { console.log(require.resolve("playwright-core", { paths: ["apps/demo"] })) } catch {}')"
 drive() {
   cp "$ROOT/scripts/nextjs-example/drive.mjs" "$APP/drive.mjs"
+  mkdir -p "$APP/support" && cp "$ROOT/scripts/support/steps.mjs" "$APP/support/steps.mjs"
   (cd "$APP" && APP_URL="$APP_URL" MIA_BASE_URL="$SANDBOX_URL" MIA_CLIENT_ID="$CLIENT_ID" \
     MIA_CLIENT_SECRET="$CLIENT_SECRET" MIA_SIGNATURE_KEY="$SIGNATURE_KEY" PLAYWRIGHT_CORE="$PLAYWRIGHT_CORE" \
     timeout 300 node drive.mjs)

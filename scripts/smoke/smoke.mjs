@@ -4,6 +4,7 @@
 // Prints one line per step and exits 1 at the first mismatch. Run it through run.sh, which links
 // the workspace packages into scripts/smoke/node_modules so they resolve by name.
 import process from "node:process"
+import { createSteps, describe, expect } from "../support/steps.mjs"
 
 const TIMEOUT_MS = 60_000
 const ORDER_ID = "smoke-1001"
@@ -16,49 +17,7 @@ const runtime = globalThis.Bun
     ? `deno ${globalThis.Deno.version.deno}`
     : `node ${process.versions.node}`
 
-let stepNumber = 0
-let current = "start"
-const cleanups = []
-
-const finish = async (code) => {
-  // A close that hangs must not hold the verdict back.
-  setTimeout(() => process.exit(code), 5_000)
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup()
-    } catch (error) {
-      console.log(`warn  cleanup failed: ${describe(error)}`)
-    }
-  }
-  // Bun and Deno may keep a closed server's handles alive for a while; the verdict is printed.
-  process.exit(code)
-}
-
-const describe = (error) =>
-  error instanceof Error ? `${error.name}: ${error.message}` : (JSON.stringify(error) ?? String(error))
-
-const fail = async (message) => {
-  console.log(`FAIL  ${String(stepNumber).padStart(2)} ${current}: ${message}`)
-  console.log(`smoke on ${runtime}: FAILED at "${current}"`)
-  await finish(1)
-}
-
-/** Runs one step; its return value is printed after "ok". A thrown error fails the smoke run. */
-const step = async (name, run) => {
-  stepNumber += 1
-  current = name
-  let detail
-  try {
-    detail = await run()
-  } catch (error) {
-    await fail(describe(error))
-  }
-  console.log(`ok    ${String(stepNumber).padStart(2)} ${name}${detail ? `: ${detail}` : ""}`)
-}
-
-const expect = (condition, message) => {
-  if (!condition) throw new Error(message)
-}
+const { step, fail, done, cleanups } = createSteps(`smoke on ${runtime}`)
 
 const watchdog = setTimeout(() => {
   fail(`still running after ${TIMEOUT_MS / 1000} s`)
@@ -262,5 +221,4 @@ await step("getQr shows the QR paid", async () => {
   return details.status
 })
 
-console.log(`smoke on ${runtime}: all ${stepNumber} steps ok`)
-await finish(0)
+await done()

@@ -5,6 +5,7 @@
 // tampered copy is refused with 401, and a closed event stream frees its slot. Prints one line per
 // step and exits 1 at the first mismatch. Run it through run.sh (it links the packages).
 import process from "node:process"
+import { createSteps, describe, expect } from "../support/steps.mjs"
 
 const TIMEOUT_MS = 60_000
 const ORDER_ID = "web-1001"
@@ -18,48 +19,7 @@ const runtime = globalThis.Bun
     ? `deno ${globalThis.Deno.version.deno}`
     : `node ${process.versions.node}`
 
-let stepNumber = 0
-let current = "start"
-const cleanups = []
-
-const describe = (error) =>
-  error instanceof Error ? `${error.name}: ${error.message}` : (JSON.stringify(error) ?? String(error))
-
-const finish = async (code) => {
-  // A close that hangs must not hold the verdict back.
-  setTimeout(() => process.exit(code), 5_000)
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup()
-    } catch (error) {
-      console.log(`warn  cleanup failed: ${describe(error)}`)
-    }
-  }
-  process.exit(code)
-}
-
-const fail = async (message) => {
-  console.log(`FAIL  ${String(stepNumber).padStart(2)} ${current}: ${message}`)
-  console.log(`web handlers on ${runtime}: FAILED at "${current}"`)
-  await finish(1)
-}
-
-/** Runs one step; its return value is printed after "ok". A thrown error fails the run. */
-const step = async (name, run) => {
-  stepNumber += 1
-  current = name
-  let detail
-  try {
-    detail = await run()
-  } catch (error) {
-    await fail(describe(error))
-  }
-  console.log(`ok    ${String(stepNumber).padStart(2)} ${name}${detail ? `: ${detail}` : ""}`)
-}
-
-const expect = (condition, message) => {
-  if (!condition) throw new Error(message)
-}
+const { step, fail, done, cleanups } = createSteps(`web handlers on ${runtime}`)
 
 const within = (promise, ms, what) => {
   let timer
@@ -411,5 +371,4 @@ await step("GET /orders/:id over HTTP shows the order paid", async () => {
   return `${order.status}, paid ${order.paidAmount} ${order.currency}`
 })
 
-console.log(`web handlers on ${runtime}: all ${stepNumber} steps ok`)
-await finish(0)
+await done()

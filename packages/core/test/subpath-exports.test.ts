@@ -27,6 +27,7 @@ describe("Effect-free entry exports", () => {
           "isMiaPosResultError",
           "isMiaPosSessionError",
           "isMiaResponseError",
+          "isMiaRtpAlias",
           "isMiaTransportError",
           "isMiaValidationError",
         ],
